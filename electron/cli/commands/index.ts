@@ -1,0 +1,10 @@
+import type { Command } from 'commander'
+import type { CliRuntime } from '../runtime'
+
+/** Adds one subcommand (and its own subcommands) to the program. */
+export type RegisterCommand = (program: Command, cli: CliRuntime) => void
+
+/**
+ * Every subcommand, in the order `--help` lists them. Each capability adds one line.
+ */
+export const commandRegistrations: RegisterCommand[] = []
