@@ -1,6 +1,31 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { readFileSync } from 'node:fs'
+import type { Plugin } from 'vite'
+
+/**
+ * `import Icon from '…/icon.svg?react'` → a React component with the SVG inline (Garden's icons
+ * follow `currentColor`, so they take the theme's colours; an <img> would not).
+ */
+const svgComponents = (): Plugin => ({
+  name: 'aissist-svg-react',
+  enforce: 'pre',
+  async resolveId(source, importer) {
+    if (!source.endsWith('.svg?react')) return null
+    const resolved = await this.resolve(source.slice(0, -'?react'.length), importer, { skipSelf: true })
+    return resolved ? `${resolved.id}?react` : null
+  },
+  load(id) {
+    if (!id.endsWith('.svg?react')) return null
+    const svg = readFileSync(id.slice(0, -'?react'.length), 'utf8')
+    const viewBox = /viewBox="([^"]+)"/.exec(svg)?.[1] ?? '0 0 16 16'
+    const inner = svg.replace(/^[\s\S]*?<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '').trim()
+    return `import { createElement } from 'react'
+const Icon = (props) => createElement('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: ${JSON.stringify(viewBox)}, width: 16, height: 16, focusable: 'false', 'aria-hidden': true, ...props, dangerouslySetInnerHTML: { __html: ${JSON.stringify(inner)} } })
+export default Icon`
+  }
+})
 
 /**
  * One build for the four programs: Electron main (with the CLI and the browser harness, which share
@@ -33,7 +58,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [svgComponents(), react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { defaultDataDir, defaultKeychainService } from './platform/paths'
 import { createLogger, type Logger, type LogLevel } from './platform/logger'
 import { secretRegistry, type SecretRegistry } from './platform/secret-registry'
+import { Vault, type VaultOptions } from './vault/vault'
 
 export interface ServicesOptions {
   /** The data folder; defaults to `AISSIST_DATA_DIR` or the OS default (Electron's userData). */
@@ -11,6 +12,8 @@ export interface ServicesOptions {
   logLevel?: LogLevel
   /** Echo log lines to stderr (the CLI's `--verbose`). */
   verbose?: boolean
+  /** Vault tuning (keychain timeout, clipboard clear delay) for tests and hosts. */
+  vault?: Pick<VaultOptions, 'keychainTimeoutMs' | 'clipboardClearMs'>
 }
 
 /**
@@ -22,17 +25,24 @@ export interface Services {
   readonly keychainService: string
   readonly logger: Logger
   readonly secrets: SecretRegistry
+  /** Profiles and their keychain secrets (built on first use, so `--help` never touches the keychain). */
+  readonly vault: Vault
 }
 
 /** Builds the core's services for one process. */
 export const createServices = (options: ServicesOptions = {}): Services => {
   const dataDir = options.dataDir ?? defaultDataDir()
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  let vault: Vault | undefined
   const logger = createLogger({ dir: dataDir, level: options.logLevel ?? (options.verbose ? 'debug' : 'info'), echo: options.verbose })
   return {
     dataDir,
     keychainService: options.keychainService ?? defaultKeychainService(),
     logger,
-    secrets: secretRegistry
+    secrets: secretRegistry,
+    get vault(): Vault {
+      vault ??= new Vault({ dataDir, keychainService: this.keychainService, logger, secrets: secretRegistry, ...options.vault })
+      return vault
+    }
   }
 }

@@ -40,5 +40,10 @@ export const appCalls = {
     z.object({ cancelled: z.boolean() }),
     'Cancel a long-running task started with this task id.'
   ),
+  copyText: defineCall(
+    z.object({ text: z.string().max(1_000_000) }).strict(),
+    z.object({ copied: z.boolean() }),
+    'Copy non-secret text (an error for support, a report) to the clipboard; main redacts it first.'
+  ),
   openLogsFolder: defineCall(NoInput, z.object({ path: z.string() }), 'Show the folder with the app\'s redacted logs.')
 } as const

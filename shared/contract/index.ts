@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import type { Result } from '../result'
 import { appCalls } from './app'
+import { avatarCalls } from './avatar'
+import { vaultCalls } from './vault'
 import { events, type EventName, type EventPayload } from './events'
 
 /**
@@ -9,7 +11,9 @@ import { events, type EventName, type EventPayload } from './events'
  * Each feature adds its calls in its own file (`./<feature>.ts`) and spreads them here.
  */
 export const calls = {
-  ...appCalls
+  ...appCalls,
+  ...avatarCalls,
+  ...vaultCalls
 } as const
 
 export { events }

@@ -1,5 +1,7 @@
 import type { Command } from 'commander'
 import type { CliRuntime } from '../runtime'
+import { registerProfileCommand } from './profile'
+import { registerSandboxCommand } from './sandbox'
 
 /** Adds one subcommand (and its own subcommands) to the program. */
 export type RegisterCommand = (program: Command, cli: CliRuntime) => void
@@ -7,4 +9,4 @@ export type RegisterCommand = (program: Command, cli: CliRuntime) => void
 /**
  * Every subcommand, in the order `--help` lists them. Each capability adds one line.
  */
-export const commandRegistrations: RegisterCommand[] = []
+export const commandRegistrations: RegisterCommand[] = [registerProfileCommand, registerSandboxCommand]

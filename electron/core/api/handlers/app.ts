@@ -7,7 +7,7 @@ import type { HandlerGroup } from '../context'
 import { dirname } from 'node:path'
 
 /** The app-level calls: About, external links, cancelling tasks, the logs folder. */
-export const appHandlers: HandlerGroup<'getAppInfo' | 'openExternal' | 'cancelTask' | 'openLogsFolder'> = {
+export const appHandlers: HandlerGroup<'getAppInfo' | 'openExternal' | 'cancelTask' | 'copyText' | 'openLogsFolder'> = {
   getAppInfo: async (_input, { host, services }) => ({
     name: PRODUCT_NAME,
     version: APP_VERSION,
@@ -36,6 +36,10 @@ export const appHandlers: HandlerGroup<'getAppInfo' | 'openExternal' | 'cancelTa
     return { opened: true }
   },
   cancelTask: async ({ taskId }, { tasks }) => ({ cancelled: tasks.cancel(taskId) }),
+  copyText: async ({ text }, { host, services }) => {
+    host.clipboard.writeText(services.secrets.redact(text))
+    return { copied: true }
+  },
   openLogsFolder: async (_input, { host, services }) => {
     const folder = services.logger.file ? dirname(services.logger.file) : services.dataDir
     await host.showFolder(folder)

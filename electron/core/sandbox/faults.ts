@@ -1,0 +1,90 @@
+/**
+ * Fault injection for the sandbox: every failure the product must explain (wrong key, rate
+ * limits, outages, slowness, broken connections, a write whose answer is lost, a gateway that
+ * refuses or redirects) can be switched on per endpoint, for the next N requests or until cleared.
+ */
+export type FaultKind =
+  /** Answer 401 with Zendesk's (or the gateway's) error body. */
+  | 'unauthorized'
+  /** Answer with `status` (5xx, 4xx) and an error body. */
+  | 'status'
+  /** Answer 429, with `Retry-After: retryAfter` when given. */
+  | 'rate-limit'
+  /** Wait `delayMs`, then answer normally. */
+  | 'slow'
+  /** Destroy the socket before answering anything. */
+  | 'drop'
+  /** Perform the request (the write happens), then destroy the socket instead of answering. */
+  | 'lost-answer'
+  /** Gateway only: 302 to `location`. */
+  | 'redirect'
+
+export interface FaultSpec {
+  /** Which simulated service: Zendesk (path under `/zendesk`) or the gateway. */
+  target?: 'zendesk' | 'gateway'
+  /** HTTP method, or `*` (default). */
+  method?: string
+  /** Path glob after the service prefix: `*` = one segment part, `**` = anything (default `**`). */
+  path?: string
+  kind: FaultKind
+  status?: number
+  /** `Retry-After` value as sent: seconds (`"2"`) or an HTTP date. */
+  retryAfter?: string
+  delayMs?: number
+  location?: string
+  /** Applies to the next `count` matching requests; omitted = until cleared. */
+  count?: number
+}
+
+export interface ActiveFault extends FaultSpec {
+  id: number
+  /** How many requests it has hit so far. */
+  hits: number
+}
+
+const globToRegExp = (glob: string): RegExp => {
+  const src = glob
+    .split('**')
+    .map((part) => part.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*'))
+    .join('.*')
+  return new RegExp(`^${src}$`)
+}
+
+/** The sandbox's fault table; in-process for tests, and behind the control API for e2e. */
+export class FaultController {
+  private faults: (ActiveFault & { re: RegExp })[] = []
+  private nextId = 1
+
+  /** Adds a fault; returns its id (to remove it alone). */
+  add(spec: FaultSpec): number {
+    const id = this.nextId++
+    this.faults.push({ target: 'zendesk', method: '*', path: '**', ...spec, id, hits: 0, re: globToRegExp(spec.path ?? '**') })
+    return id
+  }
+
+  remove(id: number): boolean {
+    const before = this.faults.length
+    this.faults = this.faults.filter((f) => f.id !== id)
+    return this.faults.length !== before
+  }
+
+  clear(): void {
+    this.faults = []
+  }
+
+  list(): ActiveFault[] {
+    return this.faults.map(({ re: _re, ...f }) => ({ ...f }))
+  }
+
+  /** The first fault matching this request, consumed once (counted faults run out). */
+  take(target: 'zendesk' | 'gateway', method: string, path: string): ActiveFault | null {
+    const f = this.faults.find(
+      (x) => x.target === target && (x.method === '*' || x.method?.toUpperCase() === method.toUpperCase()) && x.re.test(path)
+    )
+    if (!f) return null
+    f.hits++
+    if (f.count !== undefined && f.hits >= f.count) this.faults = this.faults.filter((x) => x !== f)
+    const { re: _re, ...copy } = f
+    return copy
+  }
+}

@@ -1,0 +1,134 @@
+import type { AppError } from '../../../shared/result'
+import type { SecretKind } from '../../../shared/schemas/profile'
+import { AppFailure } from '../errors'
+import {
+  backendFor,
+  classifyKeychainError,
+  moduleMissing,
+  timedOut,
+  tooLarge,
+  WINDOWS_MAX_SECRET_BYTES,
+  type KeychainBackend
+} from './keychain-errors'
+
+/** keytar's surface we use; typed here so the module can be loaded lazily and fail softly. */
+interface KeytarLike {
+  getPassword(service: string, account: string): Promise<string | null>
+  setPassword(service: string, account: string, password: string): Promise<void>
+  deletePassword(service: string, account: string): Promise<boolean>
+  findCredentials(service: string): Promise<{ account: string; password: string }[]>
+}
+
+/** What the status badge needs: reachable or not, and why not with the fix. */
+export interface KeychainStatusValue {
+  available: boolean
+  backend: KeychainBackend
+  error?: AppError
+}
+
+/**
+ * The secure store behind the vault (as GitHub Desktop's token store): four operations on one
+ * keychain service. Everything else in the app goes through the vault, never through this.
+ */
+export interface SecretStore {
+  get(account: string): Promise<string | null>
+  set(account: string, value: string): Promise<void>
+  delete(account: string): Promise<boolean>
+  /** Account names under our service (the secrets are read by keytar but never returned). */
+  listAccounts(): Promise<string[]>
+  status(): Promise<KeychainStatusValue>
+}
+
+export interface SecretStoreOptions {
+  service: string
+  /** Every keychain call gives up after this long (a locked keyring can hang forever). */
+  timeoutMs?: number
+  platform?: NodeJS.Platform
+  /** Called with every secret the store reads, so it is redacted everywhere. */
+  onSecret?: (secret: string) => void
+  /** Loads keytar; tests pass a failing loader to see the missing-module message. */
+  loadKeytar?: () => Promise<KeytarLike>
+}
+
+/** The keychain account of a profile's secret: one per profile and kind. */
+export const accountFor = (profileId: string, kind: SecretKind): string => `${profileId}:${kind}`
+
+/** Reads an account name back into its profile and kind, or null for foreign entries. */
+export const parseAccount = (account: string): { profileId: string; kind: SecretKind } | null => {
+  const m = /^(.+):(keySecret|webhookSecret)$/.exec(account)
+  return m ? { profileId: m[1], kind: m[2] as SecretKind } : null
+}
+
+const defaultLoader = async (): Promise<KeytarLike> => {
+  const mod = (await import('keytar')) as unknown as { default?: KeytarLike } & KeytarLike
+  const kt = mod.default ?? mod
+  if (typeof kt.getPassword !== 'function') throw new Error('keytar exports no getPassword')
+  return kt
+}
+
+/** Size of a string as Windows stores it (UTF-16). */
+const utf16Bytes = (s: string): number => s.length * 2
+
+/** The keytar-backed store, with a timeout and a classified error on every call. Never a fallback. */
+export const createKeytarSecretStore = (options: SecretStoreOptions): SecretStore => {
+  const { service, timeoutMs = 10_000, platform = process.platform, onSecret = () => undefined } = options
+  const load = options.loadKeytar ?? defaultLoader
+  let keytar: Promise<KeytarLike> | null = null
+
+  const getKeytar = (): Promise<KeytarLike> => {
+    if (!keytar) {
+      keytar = load().catch((e: unknown) => {
+        keytar = null
+        throw moduleMissing(e)
+      })
+    }
+    return keytar
+  }
+
+  const call = async <T>(op: string, fn: (kt: KeytarLike) => Promise<T>): Promise<T> => {
+    const kt = await getKeytar()
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<never>((_r, reject) => {
+      timer = setTimeout(() => reject(timedOut(op, timeoutMs, platform)), timeoutMs)
+      timer.unref?.()
+    })
+    try {
+      return await Promise.race([fn(kt), timeout])
+    } catch (e) {
+      throw classifyKeychainError(e, op, platform)
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  return {
+    get: async (account) => {
+      const v = await call('read a secret', (kt) => kt.getPassword(service, account))
+      if (v) onSecret(v)
+      return v
+    },
+    set: async (account, value) => {
+      onSecret(value)
+      if (platform === 'win32' && utf16Bytes(value) > WINDOWS_MAX_SECRET_BYTES) throw tooLarge(utf16Bytes(value))
+      await call('store a secret', (kt) => kt.setPassword(service, account, value))
+    },
+    delete: (account) => call('delete a secret', (kt) => kt.deletePassword(service, account)),
+    listAccounts: async () => {
+      const creds = await call('list secrets', (kt) => kt.findCredentials(service))
+      for (const c of creds) onSecret(c.password)
+      return creds.map((c) => c.account)
+    },
+    status: async () => {
+      const backend = backendFor(platform)
+      try {
+        // A harmless probe: look up an account that never exists. It needs the whole chain
+        // (module, D-Bus, provider) but reads no secret and never triggers an unlock prompt.
+        await call('check the keychain', (kt) => kt.getPassword(service, '__aissist_probe__'))
+        return { available: true, backend }
+      } catch (e) {
+        const f = e instanceof AppFailure ? e : classifyKeychainError(e, 'check the keychain', platform)
+        return { available: false, backend, error: f.toData() }
+      }
+    }
+  }
+}

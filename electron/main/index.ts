@@ -1,0 +1,73 @@
+import { app, BrowserWindow, session, webContents } from 'electron'
+import { join } from 'node:path'
+import { createHandlers } from '../core/api/handlers'
+import { TaskRegistry } from '../core/api/tasks'
+import type { HandlerContext } from '../core/api/context'
+import { createServices } from '../core/services'
+import { registerIpc, sendEvent, TrustedSenders } from './ipc'
+import { createElectronHost } from './host'
+import { registerAppScheme, serveRenderer } from './protocol'
+import { hardenSession, hardenWebContents, isOwnUrl } from './security'
+import { createMainWindow } from './window'
+import { runShutdownHooks } from '../core/api/lifecycle'
+
+/**
+ * The app's lifecycle: one instance, hardened sessions and web contents, the renderer served from
+ * our own scheme, and every contract channel registered through the typed, sender-checked wrapper.
+ */
+const outDir = join(__dirname, '..')
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  registerAppScheme()
+  app.enableSandbox()
+  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents))
+
+  let mainWindow: BrowserWindow | null = null
+  const senders = new TrustedSenders()
+  const tasks = new TaskRegistry()
+
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
+    }
+  })
+
+  void app.whenReady().then(() => {
+    const services = createServices({ dataDir: process.env.AISSIST_DATA_DIR || app.getPath('userData') })
+    services.logger.info('app started', { version: app.getVersion(), electron: process.versions.electron })
+    hardenSession(session.defaultSession)
+    serveRenderer(join(outDir, 'renderer'))
+    const host = createElectronHost(() => mainWindow)
+    const handlers = createHandlers()
+    const makeContext = (): HandlerContext => ({
+      services,
+      host,
+      tasks,
+      emit: (name, payload) => sendEvent(webContents.getAllWebContents().filter((c) => senders.has(c)), name, payload)
+    })
+    registerIpc(handlers, makeContext, senders, isOwnUrl)
+
+    const open = (): void => {
+      mainWindow = createMainWindow(outDir)
+      senders.add(mainWindow.webContents)
+      mainWindow.on('closed', () => {
+        mainWindow = null
+      })
+    }
+    open()
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) open()
+    })
+    app.on('before-quit', () => {
+      tasks.cancelAll()
+      void runShutdownHooks({ services, host })
+    })
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+}

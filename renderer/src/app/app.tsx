@@ -1,0 +1,57 @@
+import { Body, Chrome, Content, Header, Main, Nav, SkipNav } from '@zendeskgarden/react-chrome'
+import styled from 'styled-components'
+import { NavigationProvider, useNavigation } from './navigation'
+import { ROUTES } from './routes'
+import { ActiveCustomer } from './active-customer'
+
+const PageArea = styled.div`
+  padding: ${(p) => p.theme.space.lg} ${(p) => p.theme.space.xl};
+  max-width: 1100px;
+`
+
+const Title = styled.span`
+  font-weight: ${(p) => p.theme.fontWeights.semibold};
+  margin-right: auto;
+  padding-left: ${(p) => p.theme.space.md};
+`
+
+const Shell = () => {
+  const { route, navigate } = useNavigation()
+  const current = ROUTES.find((r) => r.id === route) ?? ROUTES[0]
+  const { Page } = current
+  return (
+    <Chrome isFluid hue="#03363d">
+      <SkipNav targetId="main-content">Skip to main content</SkipNav>
+      <Nav aria-label="Capabilities" isExpanded>
+        {ROUTES.map(({ id, label, Icon }) => (
+          <Nav.Item key={id} isCurrent={id === route} onClick={() => navigate(id)} data-route={id} aria-current={id === route ? 'page' : undefined}>
+            <Nav.ItemIcon>
+              <Icon />
+            </Nav.ItemIcon>
+            <Nav.ItemText>{label}</Nav.ItemText>
+          </Nav.Item>
+        ))}
+      </Nav>
+      <Body>
+        <Header isStandalone={false}>
+          <Title>Aissist Zendesk Setup</Title>
+          <ActiveCustomer />
+        </Header>
+        <Content id="main-content">
+          <Main aria-label={current.label}>
+            <PageArea>
+              <Page />
+            </PageArea>
+          </Main>
+        </Content>
+      </Body>
+    </Chrome>
+  )
+}
+
+/** The app shell: navigation for every capability, the active customer always visible. */
+export const App = () => (
+  <NavigationProvider>
+    <Shell />
+  </NavigationProvider>
+)

@@ -1,0 +1,16 @@
+import { createGlobalStyle } from 'styled-components'
+import { getColor } from '@zendeskgarden/react-theming'
+
+/** Page-wide basics: the theme's background and text colours, and a visible focus ring. */
+export const GlobalStyle = createGlobalStyle`
+  html, body, #root { height: 100%; margin: 0; }
+  body {
+    background: ${(p) => getColor({ theme: p.theme, variable: 'background.default' })};
+    color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.default' })};
+    font-family: ${(p) => p.theme.fonts.system};
+  }
+  *:focus-visible {
+    outline: 2px solid ${(p) => getColor({ theme: p.theme, variable: 'border.primaryEmphasis' })};
+    outline-offset: 2px;
+  }
+`

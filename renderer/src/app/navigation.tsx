@@ -1,0 +1,38 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react'
+
+/** Every screen of the app, in navigation order. */
+export const ROUTE_IDS = ['home', 'profiles', 'setup', 'events', 'avatar', 'diagnose', 'settings'] as const
+export type RouteId = (typeof ROUTE_IDS)[number]
+
+interface Navigation {
+  route: RouteId
+  navigate(route: RouteId): void
+}
+
+const NavigationContext = createContext<Navigation>({ route: 'home', navigate: () => undefined })
+
+const fromHash = (): RouteId => {
+  const id = window.location.hash.replace(/^#\/?/, '')
+  return (ROUTE_IDS as readonly string[]).includes(id) ? (id as RouteId) : 'home'
+}
+
+/**
+ * The current screen, kept in the URL hash so reloads (and the harness) land on the same screen,
+ * with no router dependency and no navigation the main process would have to allow.
+ */
+export const NavigationProvider = ({ children }: { children: ReactNode }) => {
+  const [route, setRoute] = useState<RouteId>(fromHash)
+  useEffect(() => {
+    const onHash = (): void => setRoute(fromHash())
+    window.addEventListener('hashchange', onHash)
+    return () => window.removeEventListener('hashchange', onHash)
+  }, [])
+  const navigate = useCallback((next: RouteId) => {
+    if (window.location.hash !== `#/${next}`) window.location.hash = `/${next}`
+    setRoute(next)
+  }, [])
+  return <NavigationContext.Provider value={{ route, navigate }}>{children}</NavigationContext.Provider>
+}
+
+/** The current screen and a way to change it. */
+export const useNavigation = (): Navigation => useContext(NavigationContext)

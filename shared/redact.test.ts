@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { createRedactor, redactDeep, REDACTED } from './redact'
+
+describe('redaction', () => {
+  const redact = createRedactor(['sk-très-secret-🔑', 'whsec_abcdef'], [['app_5f1d', 'sk-très-secret-🔑']])
+
+  it('hides every known secret, also URL-encoded and inside Basic auth', () => {
+    const basic = Buffer.from('app_5f1d:sk-très-secret-🔑').toString('base64')
+    const text = `key sk-très-secret-🔑 / ${encodeURIComponent('sk-très-secret-🔑')} / Basic ${basic} / whsec_abcdef`
+    const out = redact(text)
+    expect(out).not.toContain('sk-très')
+    expect(out).not.toContain(basic)
+    expect(out).not.toContain('whsec_abcdef')
+  })
+
+  it('hides credential headers whatever their value', () => {
+    expect(redact('Authorization: Basic Zm9vOmJhcg==')).toBe(`Authorization: Basic ${REDACTED}`)
+    expect(redact("-H 'X-API-Key: anything-at-all'")).toBe(`-H 'X-API-Key: ${REDACTED}'`)
+    expect(redact('{"x-api-key":"abc"}')).toBe(`{"x-api-key":"${REDACTED}"}`)
+    expect(redact('https://user:pa55@host/x')).toBe(`https://user:${REDACTED}@host/x`)
+  })
+
+  it('redacts deep values and secret-named keys', () => {
+    expect(redactDeep({ a: ['whsec_abcdef'], headers: { 'X-API-Key': 'zzz' }, n: 1 }, redact)).toEqual({ a: [REDACTED], headers: { 'X-API-Key': REDACTED }, n: 1 })
+  })
+})

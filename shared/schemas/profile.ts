@@ -1,0 +1,236 @@
+import { z } from 'zod'
+
+/** The gateway the setup guide names; a profile that says nothing else sends here. */
+export const DEFAULT_GATEWAY_URL = 'https://gateway.aissist.io/gateway/zendesk/conversation'
+
+/** The two secrets a profile can own; each is one keychain entry. */
+export const SecretKind = z.enum(['keySecret', 'webhookSecret'])
+export type SecretKind = z.infer<typeof SecretKind>
+
+/**
+ * Messages the add/edit form shows beside each field, the same texts the core puts in its
+ * validation errors, so the UI and the CLI explain a bad value in the same words.
+ */
+export const PROFILE_FIELD_MESSAGES = {
+  name: 'Enter the customer name (1 to 100 characters).',
+  nameTaken: 'Another profile already has this name (names are compared without case).',
+  subdomain:
+    'A Zendesk subdomain is 1 to 63 lowercase letters, digits or hyphens, not starting or ending with a hyphen (the "acme" of acme.zendesk.com).',
+  subdomainOtherHost:
+    'This is not a zendesk.com address: enter it as the API base URL instead (legacy regions, the sandbox).',
+  zendeskHost: 'Enter either the Zendesk subdomain or an API base URL.',
+  zendeskBoth: 'Enter the Zendesk subdomain or an API base URL, not both.',
+  appId: 'The app ID is 24 hexadecimal characters (Admin Center → Apps and integrations → Conversations API).',
+  keyId: 'The key ID looks like app_ or act_ followed by 24 hexadecimal characters.',
+  url: 'Enter a full URL starting with https://.',
+  https: 'This URL must use https:// (http:// is only allowed for a private or loopback address with "Allow private addresses" on).',
+  privateHost: 'This URL points at a private or loopback address: turn on "Allow private addresses" if that is intended (the sandbox).',
+  credentialsInUrl: 'A URL must not contain a user name or password.',
+  agentName: 'The agent name is at most 100 characters.',
+  notes: 'Notes are at most 2000 characters.'
+} as const
+
+const SUBDOMAIN_RE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
+const HEX24 = /^[0-9a-f]{24}$/i
+const KEY_ID = /^(app|act)_[0-9a-f]{24}$/i
+const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * Turns what people paste ("acme", "ACME", "acme.zendesk.com", "https://acme.zendesk.com/admin")
+ * into the bare subdomain, or says why it cannot. Pure, so the form can call it as the user types.
+ */
+export const normalizeSubdomain = (raw: string): { value: string } | { error: string } => {
+  let s = raw.trim().toLowerCase()
+  if (s.includes('/') || s.includes(':')) {
+    try {
+      s = new URL(s.includes('://') ? s : `https://${s}`).hostname
+    } catch {
+      return { error: PROFILE_FIELD_MESSAGES.subdomain }
+    }
+  }
+  if (s.includes('.')) {
+    if (!s.endsWith('.zendesk.com')) return { error: PROFILE_FIELD_MESSAGES.subdomainOtherHost }
+    s = s.slice(0, -'.zendesk.com'.length)
+  }
+  if (!SUBDOMAIN_RE.test(s)) return { error: PROFILE_FIELD_MESSAGES.subdomain }
+  return { value: s }
+}
+
+/**
+ * True for loopback, private, link-local and unique-local addresses and `localhost`: the hosts a
+ * profile may point at only with `allowPrivate` (the sandbox), never by accident.
+ */
+export const isPrivateHost = (hostname: string): boolean => {
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '')
+  if (h === 'localhost' || h.endsWith('.localhost') || h === '0.0.0.0' || h === '::' || h === '::1') return true
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h)
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])]
+    return a === 127 || a === 10 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127)
+  }
+  if (h.includes(':')) {
+    if (h.startsWith('::ffff:')) return isPrivateHost(h.slice(7))
+    return /^f[cd][0-9a-f]{2}:/.test(h) || /^fe[89ab][0-9a-f]:/.test(h)
+  }
+  return false
+}
+
+/**
+ * Checks a URL the app will send to (gateway, API base, avatar): https, no credentials, and no
+ * private address unless the profile allows it. Returns the message to show, or null when fine.
+ */
+export const checkServiceUrl = (raw: string, allowPrivate: boolean): string | null => {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    return PROFILE_FIELD_MESSAGES.url
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return PROFILE_FIELD_MESSAGES.url
+  if (url.username || url.password) return PROFILE_FIELD_MESSAGES.credentialsInUrl
+  const priv = isPrivateHost(url.hostname)
+  if (priv && !allowPrivate) return PROFILE_FIELD_MESSAGES.privateHost
+  if (url.protocol === 'http:' && !priv) return PROFILE_FIELD_MESSAGES.https
+  return null
+}
+
+const trimmed = (max: number, message: string) => z.string().trim().max(max, message)
+
+/** The fields a person types for a profile; ids, timestamps and setup results are added by core. */
+export const profileFieldsShape = {
+  name: trimmed(100, PROFILE_FIELD_MESSAGES.name).min(1, PROFILE_FIELD_MESSAGES.name),
+  subdomain: z.string().max(300).optional(),
+  apiBaseUrl: z.string().trim().max(2048).optional(),
+  appId: z.string().trim().regex(HEX24, PROFILE_FIELD_MESSAGES.appId),
+  keyId: z.string().trim().regex(KEY_ID, PROFILE_FIELD_MESSAGES.keyId),
+  gatewayUrl: z.string().trim().max(2048).default(DEFAULT_GATEWAY_URL),
+  agentName: trimmed(100, PROFILE_FIELD_MESSAGES.agentName).default(''),
+  avatarUrl: z.string().trim().max(2048).default(''),
+  allowPrivate: z.boolean().default(false),
+  notes: z.string().max(2000, PROFILE_FIELD_MESSAGES.notes).default('')
+}
+
+type RuleInput = { subdomain?: string; apiBaseUrl?: string; gatewayUrl: string; avatarUrl: string; allowPrivate: boolean }
+
+/**
+ * The rules that span fields (one Zendesk host, URLs checked against allowPrivate), each issue on
+ * the field it concerns so the form can show it inline. Also normalises a pasted subdomain.
+ */
+const applyProfileRules = <T extends RuleInput>(v: T, ctx: z.RefinementCtx): T => {
+  const hasSub = Boolean(v.subdomain && v.subdomain.trim())
+  const hasBase = Boolean(v.apiBaseUrl)
+  if (!hasSub && !hasBase) ctx.addIssue({ code: 'custom', path: ['subdomain'], message: PROFILE_FIELD_MESSAGES.zendeskHost })
+  if (hasSub && hasBase) ctx.addIssue({ code: 'custom', path: ['apiBaseUrl'], message: PROFILE_FIELD_MESSAGES.zendeskBoth })
+  let subdomain: string | undefined
+  if (hasSub) {
+    const n = normalizeSubdomain(v.subdomain!)
+    if ('error' in n) ctx.addIssue({ code: 'custom', path: ['subdomain'], message: n.error })
+    else subdomain = n.value
+  }
+  if (hasBase) {
+    const m = checkServiceUrl(v.apiBaseUrl!, v.allowPrivate)
+    if (m) ctx.addIssue({ code: 'custom', path: ['apiBaseUrl'], message: m })
+  }
+  const g = checkServiceUrl(v.gatewayUrl, v.allowPrivate)
+  if (g) ctx.addIssue({ code: 'custom', path: ['gatewayUrl'], message: g })
+  if (v.avatarUrl) {
+    const a = checkServiceUrl(v.avatarUrl, v.allowPrivate)
+    if (a) ctx.addIssue({ code: 'custom', path: ['avatarUrl'], message: a })
+  }
+  const out = { ...v }
+  if (subdomain !== undefined) out.subdomain = subdomain
+  else delete out.subdomain
+  if (!hasBase) delete out.apiBaseUrl
+  else out.apiBaseUrl = v.apiBaseUrl!.replace(/\/+$/, '')
+  return out
+}
+
+/** What create (and import) accept: the typed fields, validated and normalised. */
+export const ProfileInput = z
+  .object(profileFieldsShape)
+  .strict()
+  .transform((v, ctx) => applyProfileRules(v, ctx))
+export type ProfileInput = z.input<typeof ProfileInput>
+
+/**
+ * A stored profile as it sits in `profiles.json` and crosses the contract: types only, so a rule
+ * tightened in a later version never turns an existing file into a "corrupt" one.
+ */
+export const Profile = z.object({
+  id: z.string().regex(UUID_LIKE, 'A profile id is a UUID.'),
+  name: z.string(),
+  subdomain: z.string().optional(),
+  apiBaseUrl: z.string().optional(),
+  appId: z.string(),
+  keyId: z.string(),
+  gatewayUrl: z.string(),
+  agentName: z.string(),
+  avatarUrl: z.string(),
+  allowPrivate: z.boolean(),
+  notes: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  webhookId: z.string().optional(),
+  integrationId: z.string().optional()
+})
+export type Profile = z.infer<typeof Profile>
+
+/**
+ * An edit: any typed field, plus the ids setup records. `null` clears an optional field; setting
+ * `subdomain` clears `apiBaseUrl` and the other way round, so switching hosts is one edit.
+ */
+export const ProfilePatch = z
+  .object({
+    name: z.string().max(300).optional(),
+    subdomain: z.string().max(300).nullable().optional(),
+    apiBaseUrl: z.string().max(2048).nullable().optional(),
+    appId: z.string().max(100).optional(),
+    keyId: z.string().max(100).optional(),
+    gatewayUrl: z.string().max(2048).nullable().optional(),
+    agentName: z.string().max(300).nullable().optional(),
+    avatarUrl: z.string().max(2048).nullable().optional(),
+    allowPrivate: z.boolean().optional(),
+    notes: z.string().max(5000).nullable().optional(),
+    webhookId: z.string().max(100).nullable().optional(),
+    integrationId: z.string().max(100).nullable().optional()
+  })
+  .strict()
+export type ProfilePatch = z.infer<typeof ProfilePatch>
+
+/** Field → message, for inline display. */
+export type ProfileFieldErrors = Partial<Record<string, string>>
+
+/**
+ * Validates form values without throwing, giving one message per field: the form calls it as the
+ * user types, the core calls the same schema, so both agree.
+ */
+export const validateProfileInput = (
+  input: unknown
+): { ok: true; value: z.output<typeof ProfileInput> } | { ok: false; errors: ProfileFieldErrors } => {
+  const r = ProfileInput.safeParse(input)
+  if (r.success) return { ok: true, value: r.data }
+  const errors: ProfileFieldErrors = {}
+  for (const issue of r.error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : 'input'
+    if (!errors[key]) errors[key] = issue.message
+  }
+  return { ok: false, errors }
+}
+
+/**
+ * The Sunshine Conversations API base of a profile: `https://{subdomain}.zendesk.com/sc` for
+ * Zendesk customers, the explicit base for legacy regions and the sandbox. The one place the
+ * zendesk client learns where to send.
+ */
+export const apiBase = (profile: { subdomain?: string; apiBaseUrl?: string }): string =>
+  profile.apiBaseUrl ? profile.apiBaseUrl.replace(/\/+$/, '') : `https://${profile.subdomain}.zendesk.com/sc`
+
+/** How a profile is named on the command line and in calls: its id, or its name in any case. */
+export const ProfileRef = z.string().trim().min(1, 'Name a profile by its name or id.').max(300)
+
+/** The profiles file (`profiles.json`) as written today; older versions are migrated on read. */
+export const PROFILES_SCHEMA_VERSION = 1
+
+/** The export format: a marker and a version, so import can refuse anything else clearly. */
+export const PROFILES_EXPORT_FORMAT = 'aissist-zendesk-profiles'
+export const PROFILES_EXPORT_VERSION = 1
