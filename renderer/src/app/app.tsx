@@ -23,6 +23,7 @@ const Shell = () => {
     <Chrome isFluid hue="#03363d">
       <SkipNav targetId="main-content">Skip to main content</SkipNav>
       <Nav aria-label="Capabilities" isExpanded>
+        <Nav.List>
         {ROUTES.map(({ id, label, Icon }) => (
           <Nav.Item key={id} isCurrent={id === route} onClick={() => navigate(id)} data-route={id} aria-current={id === route ? 'page' : undefined}>
             <Nav.ItemIcon>
@@ -31,6 +32,7 @@ const Shell = () => {
             <Nav.ItemText>{label}</Nav.ItemText>
           </Nav.Item>
         ))}
+        </Nav.List>
       </Nav>
       <Body>
         <Header isStandalone={false}>
