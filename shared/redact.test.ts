@@ -24,3 +24,11 @@ describe('redaction', () => {
     expect(redactDeep({ a: ['whsec_abcdef'], headers: { 'X-API-Key': 'zzz' }, n: 1 }, redact)).toEqual({ a: [REDACTED], headers: { 'X-API-Key': REDACTED }, n: 1 })
   })
 })
+
+describe('redaction keeps JSON valid', () => {
+  it('redacts secret-named JSON fields and leaves parseable JSON', () => {
+    const redact = createRedactor([])
+    const out = redact(JSON.stringify({ keySecret: 'abc"def', secret: 'x', other: 'y' }))
+    expect(JSON.parse(out)).toEqual({ keySecret: REDACTED, secret: REDACTED, other: 'y' })
+  })
+})

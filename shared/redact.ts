@@ -5,13 +5,14 @@
  */
 export const REDACTED = '[REDACTED]'
 
-const HEADER_PATTERNS: RegExp[] = [
+/** Credential-bearing text patterns, each with how to rewrite its match. */
+const HEADER_PATTERNS: [RegExp, (...groups: string[]) => string][] = [
   // "Authorization: Basic abc", JSON "authorization":"Basic abc", curl -H 'Authorization: ...'
-  /(authorization["']?\s*[:=]\s*["']?)(basic|bearer)\s+[^\s"',}]+/gi,
-  /(x-api-key["']?\s*[:=]\s*["']?)[^\s"',}]+/gi,
-  /("(?:keySecret|secret|webhookSecret|password|apiKey)"\s*:\s*")[^"]*(")/g,
+  [/(authorization["']?\s*[:=]\s*["']?)(basic|bearer)\s+[^\s"',}]+/gi, (pre, scheme) => `${pre}${scheme} ${REDACTED}`],
+  [/(x-api-key["']?\s*[:=]\s*["']?)[^\s"',}]+/gi, (pre) => `${pre}${REDACTED}`],
+  [/("(?:keySecret|secret|webhookSecret|password|apiKey)"\s*:\s*")(?:[^"\\]|\\.)*(")/g, (pre, post) => `${pre}${REDACTED}${post}`],
   // user:password@host in URLs
-  /(https?:\/\/[^\s/:@]+:)[^\s/@]+(@)/gi
+  [/(https?:\/\/[^\s/:@]+:)[^\s/@]+(@)/gi, (pre, at) => `${pre}${REDACTED}${at}`]
 ]
 
 /** Base64 of a string, without DOM or Node APIs (shared/ may use neither). */
@@ -59,13 +60,8 @@ export const createRedactor = (
   return (text: string): string => {
     let out = text
     if (secretPattern) out = out.replace(secretPattern, REDACTED)
-    for (const p of HEADER_PATTERNS) {
-      out = out.replace(p, (_m, pre: string, mid?: string, post?: string) => {
-        if (p.source.startsWith('(authorization')) return `${pre}${mid} ${REDACTED}`
-        if (typeof post === 'string' && p.source.startsWith('("')) return `${pre}${REDACTED}${post}`
-        if (p.source.startsWith('(https?')) return `${pre}${REDACTED}${mid}`
-        return `${pre}${REDACTED}`
-      })
+    for (const [pattern, rewrite] of HEADER_PATTERNS) {
+      out = out.replace(pattern, (_match: string, ...rest: unknown[]) => rewrite(...(rest.filter((g) => typeof g === 'string') as string[])))
     }
     return out
   }

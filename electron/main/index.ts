@@ -38,7 +38,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     const services = createServices({ dataDir: process.env.AISSIST_DATA_DIR || app.getPath('userData') })
     services.logger.info('app started', { version: app.getVersion(), electron: process.versions.electron })
-    hardenSession(session.defaultSession)
+    hardenSession(session.defaultSession, join(outDir, 'renderer'))
     serveRenderer(join(outDir, 'renderer'))
     const host = createElectronHost(() => mainWindow)
     const handlers = createHandlers()

@@ -1,35 +1,16 @@
-import { ipcMain, type WebContents, type WebFrameMain } from 'electron'
+import { ipcMain, type WebContents } from 'electron'
 import { channels, type EventName, type EventPayload } from '../../shared/contract'
 import type { HandlerContext, Handlers } from '../core/api/context'
 import { dispatch } from '../core/api/dispatch'
+import { isTrustedFrame, type TrustedSenders } from './trusted-senders'
 
 /**
  * The only place raw `ipcMain` is used. Every contract channel gets one handler that first checks
  * the sender (GitHub Desktop's trusted-ipc-sender: only our own window's top frame, loaded from our
- * own origin), then hands over to the shared dispatcher, which validates the input.
+ * own origin — see trusted-senders.ts), then hands over to the shared dispatcher, which validates
+ * the input.
  */
-export class TrustedSenders {
-  private readonly ids = new Set<number>()
-  add(contents: WebContents): void {
-    this.ids.add(contents.id)
-    contents.once('destroyed', () => this.ids.delete(contents.id))
-  }
-  has(contents: WebContents): boolean {
-    return this.ids.has(contents.id)
-  }
-}
-
-/** True when the frame is the top frame of a trusted window, showing our own page. */
-export const isTrustedFrame = (
-  senders: TrustedSenders,
-  contents: WebContents,
-  frame: WebFrameMain | null,
-  isOwnUrl: (url: string) => boolean
-): boolean => {
-  if (!senders.has(contents)) return false
-  if (!frame || frame !== contents.mainFrame) return false
-  return isOwnUrl(frame.url)
-}
+export { TrustedSenders, isTrustedFrame } from './trusted-senders'
 
 /** Registers every contract channel on ipcMain. Returns a function that removes them. */
 export const registerIpc = (
@@ -43,7 +24,12 @@ export const registerIpc = (
       if (!isTrustedFrame(senders, event.sender, event.senderFrame, isOwnUrl)) {
         return { ok: false, error: { code: 'untrusted-sender', message: 'This request did not come from the app\'s own window and was ignored.', fix: 'Use the app window.' } }
       }
-      return dispatch(handlers, channel, raw, makeContext())
+      try {
+        return await dispatch(handlers, channel, raw, makeContext())
+      } catch {
+        // dispatch returns errors as data; this is the last guard so nothing (no stack) escapes.
+        return { ok: false, error: { code: 'internal-error', message: `The ${channel} request failed unexpectedly.`, fix: 'Try again; if it persists, export a support report.' } }
+      }
     })
   }
   return () => {

@@ -1,33 +1,14 @@
 import { app, shell, type Session, type WebContents } from 'electron'
-import { safeExternalUrl } from '../../shared/external-url'
+import { pathToFileURL } from 'node:url'
+import { CONTENT_SECURITY_POLICY, decideWindowOpen, isAllowedRequest, isOwnUrl as isOwnUrlFor, type OriginPolicy } from './policy'
 
-/** The scheme our own pages are served from (see protocol.ts); nothing else is "our" page. */
-export const APP_SCHEME = 'app'
-export const APP_ORIGIN = `${APP_SCHEME}://aissist`
+export { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY } from './policy'
 
-/**
- * The Content-Security-Policy of every page: our own scripts and styles only, images from our
- * origin and data: (the avatar preview is a data URL made by main), no remote content at all.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'"
-].join('; ')
+/** Where this process runs: the dev server URL counts only in an unpackaged build. */
+export const originPolicy = (): OriginPolicy => ({ devUrl: process.env.ELECTRON_RENDERER_URL, isPackaged: app.isPackaged })
 
 /** True for a URL of our own app (the packaged protocol, or the dev server electron-vite runs). */
-export const isOwnUrl = (url: string): boolean => {
-  if (url.startsWith(`${APP_ORIGIN}/`)) return true
-  const dev = process.env.ELECTRON_RENDERER_URL
-  return Boolean(dev && !app.isPackaged && url.startsWith(dev))
-}
+export const isOwnUrl = (url: string): boolean => isOwnUrlFor(url, originPolicy())
 
 /**
  * Electron's checklist applied to every web contents ever created: no navigation away from our
@@ -42,17 +23,26 @@ export const hardenWebContents = (contents: WebContents): void => {
   })
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
-    const safe = safeExternalUrl(url)
-    if (safe) void shell.openExternal(safe)
-    return { action: 'deny' }
+    const decision = decideWindowOpen(url)
+    // Only an allowlisted https URL (shared/external-url.ts) ever reaches the OS shell.
+    if (decision.openInBrowser) void shell.openExternal(decision.openInBrowser)
+    return { action: decision.action }
   })
 }
 
-/** Denies every permission request (camera, notifications, geolocation…): the app needs none. */
-export const hardenSession = (session: Session): void => {
+/**
+ * Denies every permission request (camera, notifications, geolocation…): the app needs none.
+ * Cancels every request that is not our own content (no remote content, even if a bug put a
+ * remote URL in the page), and sets the CSP header on every response.
+ */
+export const hardenSession = (session: Session, rendererDir: string): void => {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.setPermissionCheckHandler(() => false)
   session.setDevicePermissionHandler(() => false)
+  const rendererFileUrl = pathToFileURL(rendererDir).href
+  session.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isAllowedRequest(details.url, { ...originPolicy(), rendererFileUrl }) })
+  })
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {

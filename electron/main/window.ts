@@ -1,27 +1,10 @@
-import { BrowserWindow, nativeTheme } from 'electron'
+import { app, BrowserWindow, nativeTheme } from 'electron'
 import { join } from 'node:path'
-import { APP_ORIGIN } from './security'
+import { hardenedWebPreferences, startUrl } from './policy'
+import { originPolicy } from './security'
 
-/**
- * The hardened webPreferences of the app window, exported so the Electron test can compare the
- * running window's preferences with them.
- */
-export const hardenedWebPreferences = (preload: string): Electron.WebPreferences => ({
-  preload,
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  navigateOnDragDrop: false,
-  experimentalFeatures: false,
-  enableBlinkFeatures: undefined,
-  spellcheck: false,
-  devTools: true
-})
+/** Re-exported for the Electron suite; defined (and unit-tested) in policy.ts. */
+export { hardenedWebPreferences } from './policy'
 
 /** Creates the main window and loads our page (the dev server in development). */
 export const createMainWindow = (outDir: string): BrowserWindow => {
@@ -34,11 +17,10 @@ export const createMainWindow = (outDir: string): BrowserWindow => {
     title: 'Aissist Zendesk Setup',
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#1b1d1f' : '#ffffff',
     autoHideMenuBar: true,
-    webPreferences: hardenedWebPreferences(join(outDir, 'preload', 'index.js'))
+    webPreferences: hardenedWebPreferences(join(outDir, 'preload', 'index.js'), { devTools: !app.isPackaged })
   })
   win.once('ready-to-show', () => win.show())
-  const dev = process.env.ELECTRON_RENDERER_URL
-  if (dev) void win.loadURL(dev)
-  else void win.loadURL(`${APP_ORIGIN}/index.html`)
+  // A packaged app never loads ELECTRON_RENDERER_URL: only an unpackaged build uses the dev server.
+  void win.loadURL(startUrl(originPolicy()))
   return win
 }

@@ -190,7 +190,7 @@ export const assessAvatar = (facts: AvatarFacts, limits: AssessLimits = DEFAULT_
     problems.push(p('too-large', `The image is ${mb(facts.bytes)}; avatars over ${mb(limits.maxBytes)} load slowly in chat.`, 'Resize the image to 512 × 512 pixels and save it as PNG or JPG; it will be a few hundred kB.'))
   }
   if (okBody && img) {
-    if (img.width > limits.maxSide || img.height > limits.maxSide) {
+    if ((img.width > limits.maxSide || img.height > limits.maxSide) && facts.decodeError?.code !== 'pixel-bomb') {
       problems.push(p('too-many-pixels', `The image is ${img.width} × ${img.height} pixels; chat shows it about 40 pixels wide.`, `Resize it to at most ${limits.maxSide} pixels a side (512 × 512 is plenty).`))
     }
     if (Math.min(img.width, img.height) < limits.minSide) {
@@ -208,7 +208,7 @@ export const assessAvatar = (facts: AvatarFacts, limits: AssessLimits = DEFAULT_
     } catch {
       /* checked already */
     }
-    if (!IMAGE_EXT.test(path) && !DIRECT_HOSTS.has(rewrite.host)) {
+    if (!IMAGE_EXT.test(path) && !DIRECT_HOSTS.has(rewrite.host) && !problems.some((x) => x.code === 'drive-not-image')) {
       problems.push(p('no-extension', 'The link does not end in an image extension such as .jpg or .png; some hosts answer such links with a web page.', GUIDE.direct))
     }
   }

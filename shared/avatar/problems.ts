@@ -34,6 +34,7 @@ export const PROBLEM_VERDICT: Record<string, Exclude<AvatarVerdict, 'ok'>> = {
   'redirect-loop': 'unreachable',
   'bad-redirect': 'unreachable',
   'http-status': 'unreachable',
+  cancelled: 'unreachable',
   // the public cannot see it
   'private-address': 'not-public',
   'access-denied': 'not-public',

@@ -13,7 +13,9 @@ export type SecretStatus = z.infer<typeof SecretStatus>
 /** A profile as the UI shows it: the stored fields, the derived API base and each secret's presence. */
 export const ProfileView = Profile.extend({
   apiBase: z.string(),
-  secrets: z.object({ keySecret: SecretStatus, webhookSecret: SecretStatus })
+  /** Flat names on purpose: a JSON key named "keySecret" is redacted wherever it is printed. */
+  keySecretStatus: SecretStatus,
+  webhookSecretStatus: SecretStatus
 })
 export type ProfileView = z.infer<typeof ProfileView>
 
@@ -76,7 +78,7 @@ export const vaultCalls = {
   getActiveProfile: defineCall(NoInput, ActiveProfile, 'The profile actions will write to.'),
   setSecret: defineCall(z.object({ ref: ProfileRef, kind: SecretKind, value: SecretValue }).strict(), z.object({ status: SecretStatus }), 'Store or replace a secret in the keychain.'),
   deleteSecret: defineCall(z.object({ ref: ProfileRef, kind: SecretKind }).strict(), z.object({ deleted: z.boolean() }), 'Remove a secret from the keychain.'),
-  getSecretStatus: defineCall(Ref, z.object({ keySecret: SecretStatus, webhookSecret: SecretStatus }), 'Whether each secret is in the keychain (never its value).'),
+  getSecretStatus: defineCall(Ref, z.object({ keySecretStatus: SecretStatus, webhookSecretStatus: SecretStatus }), 'Whether each secret is in the keychain (never its value).'),
   copySecretToClipboard: defineCall(
     z.object({ ref: ProfileRef, kind: SecretKind }).strict(),
     z.object({ copied: z.literal(true), clearsAfterMs: z.number() }),

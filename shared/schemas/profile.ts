@@ -112,36 +112,44 @@ export const profileFieldsShape = {
 
 type RuleInput = { subdomain?: string; apiBaseUrl?: string; gatewayUrl: string; avatarUrl: string; allowPrivate: boolean }
 
+const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '')
+
 /**
  * The rules that span fields (one Zendesk host, URLs checked against allowPrivate), each issue on
- * the field it concerns so the form can show it inline. Also normalises a pasted subdomain.
+ * the field it concerns so the form can show it inline. Runs even when other fields failed, so
+ * the user sees every problem at once; hence it reads the raw values defensively.
  */
-const applyProfileRules = <T extends RuleInput>(v: T, ctx: z.RefinementCtx): T => {
-  const hasSub = Boolean(v.subdomain && v.subdomain.trim())
-  const hasBase = Boolean(v.apiBaseUrl)
-  if (!hasSub && !hasBase) ctx.addIssue({ code: 'custom', path: ['subdomain'], message: PROFILE_FIELD_MESSAGES.zendeskHost })
-  if (hasSub && hasBase) ctx.addIssue({ code: 'custom', path: ['apiBaseUrl'], message: PROFILE_FIELD_MESSAGES.zendeskBoth })
-  let subdomain: string | undefined
-  if (hasSub) {
-    const n = normalizeSubdomain(v.subdomain!)
+const checkProfileRules = (raw: unknown, ctx: z.RefinementCtx): void => {
+  if (!raw || typeof raw !== 'object') return
+  const v = raw as Record<string, unknown>
+  const allowPrivate = v.allowPrivate === true
+  const sub = str(v.subdomain)
+  const base = str(v.apiBaseUrl)
+  if (!sub && !base) ctx.addIssue({ code: 'custom', path: ['subdomain'], message: PROFILE_FIELD_MESSAGES.zendeskHost })
+  if (sub && base) ctx.addIssue({ code: 'custom', path: ['apiBaseUrl'], message: PROFILE_FIELD_MESSAGES.zendeskBoth })
+  if (sub) {
+    const n = normalizeSubdomain(sub)
     if ('error' in n) ctx.addIssue({ code: 'custom', path: ['subdomain'], message: n.error })
-    else subdomain = n.value
   }
-  if (hasBase) {
-    const m = checkServiceUrl(v.apiBaseUrl!, v.allowPrivate)
-    if (m) ctx.addIssue({ code: 'custom', path: ['apiBaseUrl'], message: m })
+  const urls: [string, string][] = [['apiBaseUrl', base], ['gatewayUrl', v.gatewayUrl === undefined ? DEFAULT_GATEWAY_URL : str(v.gatewayUrl)], ['avatarUrl', str(v.avatarUrl)]]
+  for (const [field, url] of urls) {
+    if (!url) {
+      if (field === 'gatewayUrl') ctx.addIssue({ code: 'custom', path: [field], message: PROFILE_FIELD_MESSAGES.url })
+      continue
+    }
+    const m = checkServiceUrl(url, allowPrivate)
+    if (m) ctx.addIssue({ code: 'custom', path: [field], message: m })
   }
-  const g = checkServiceUrl(v.gatewayUrl, v.allowPrivate)
-  if (g) ctx.addIssue({ code: 'custom', path: ['gatewayUrl'], message: g })
-  if (v.avatarUrl) {
-    const a = checkServiceUrl(v.avatarUrl, v.allowPrivate)
-    if (a) ctx.addIssue({ code: 'custom', path: ['avatarUrl'], message: a })
-  }
+}
+
+/** After the rules passed: the bare subdomain, the API base without a trailing slash. */
+const normalizeProfile = <T extends RuleInput>(v: T): T => {
   const out = { ...v }
-  if (subdomain !== undefined) out.subdomain = subdomain
+  const sub = v.subdomain?.trim() ? normalizeSubdomain(v.subdomain) : null
+  if (sub && 'value' in sub) out.subdomain = sub.value
   else delete out.subdomain
-  if (!hasBase) delete out.apiBaseUrl
-  else out.apiBaseUrl = v.apiBaseUrl!.replace(/\/+$/, '')
+  if (v.apiBaseUrl) out.apiBaseUrl = v.apiBaseUrl.replace(/\/+$/, '')
+  else delete out.apiBaseUrl
   return out
 }
 
@@ -149,7 +157,8 @@ const applyProfileRules = <T extends RuleInput>(v: T, ctx: z.RefinementCtx): T =
 export const ProfileInput = z
   .object(profileFieldsShape)
   .strict()
-  .transform((v, ctx) => applyProfileRules(v, ctx))
+  .superRefine(checkProfileRules, { when: () => true })
+  .transform((v) => normalizeProfile(v))
 export type ProfileInput = z.input<typeof ProfileInput>
 
 /**

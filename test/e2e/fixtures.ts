@@ -42,3 +42,69 @@ export const test = base.extend<{ harness: Announced<HarnessInfo>; app: Page; ke
 })
 
 export { expect }
+
+/** What `aissist-zd sandbox` prints on its first line. */
+export interface SandboxInfo {
+  zendeskUrl: string
+  gatewayUrl: string
+  imagesUrl: string
+  appId: string
+  keyId: string
+  keySecret: string
+  controlUrl: string
+  controlToken: string
+}
+
+/** A sandbox process per test (the built CLI), driven through its token-guarded control API. */
+export const sandboxTest = test.extend<{ sandbox: Announced<SandboxInfo> }>({
+  sandbox: async ({}, use) => {
+    const sb = await spawnJsonLine<SandboxInfo>(process.execPath, [join(root, 'bin', 'aissist-zd'), 'sandbox', '--port', '0'], { ...process.env })
+    await use(sb)
+    await sb.stop()
+  }
+})
+
+/**
+ * Creates a profile for the sandbox through the page's own bridge (as the UI would), makes it
+ * active, and reloads so every screen sees it. Returns the profile id.
+ */
+export const createSandboxProfile = async (page: Page, sb: SandboxInfo, overrides: Record<string, unknown> = {}): Promise<string> => {
+  const id = await page.evaluate(
+    async ({ sb, overrides }) => {
+      const bridge = (window as unknown as { aissist: Record<string, (i: unknown) => Promise<{ ok: boolean; value?: { profile: { id: string } }; error?: unknown }>> }).aissist
+      const r = await bridge.createProfile({
+        name: 'Sandbox Co',
+        apiBaseUrl: sb.zendeskUrl,
+        appId: sb.appId,
+        keyId: sb.keyId,
+        gatewayUrl: sb.gatewayUrl,
+        agentName: 'Aissist Agent',
+        avatarUrl: `${sb.imagesUrl}/avatar.png`,
+        allowPrivate: true,
+        keySecret: sb.keySecret,
+        ...overrides
+      })
+      if (!r.ok || !r.value) throw new Error(`createProfile failed: ${JSON.stringify(r.error)}`)
+      await bridge.setActiveProfile({ ref: r.value.profile.id })
+      return r.value.profile.id
+    },
+    { sb, overrides }
+  )
+  await page.reload()
+  return id
+}
+
+/** Drives the sandbox's control API (faults, agent, state) from a test. */
+export const sandboxControl = async (sb: SandboxInfo, method: string, path: string, body?: unknown): Promise<unknown> => {
+  const res = await fetch(`${sb.controlUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${sb.controlToken}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body)
+  })
+  const text = await res.text()
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}

@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import type { CliRuntime } from '../runtime'
+import { registerAvatarCommand } from './avatar'
 import { registerProfileCommand } from './profile'
 import { registerSandboxCommand } from './sandbox'
 
@@ -9,4 +10,4 @@ export type RegisterCommand = (program: Command, cli: CliRuntime) => void
 /**
  * Every subcommand, in the order `--help` lists them. Each capability adds one line.
  */
-export const commandRegistrations: RegisterCommand[] = [registerProfileCommand, registerSandboxCommand]
+export const commandRegistrations: RegisterCommand[] = [registerProfileCommand, registerSandboxCommand, registerAvatarCommand]

@@ -56,8 +56,8 @@ const describe = (cli: CliRuntime, p: ProfileView, active: boolean): void => {
   cli.out(`  API base:     ${p.apiBase}`)
   cli.out(`  app ID:       ${p.appId}`)
   cli.out(`  key ID:       ${p.keyId}`)
-  cli.out(`  key secret:   ${p.secrets.keySecret}`)
-  cli.out(`  webhook secret: ${p.secrets.webhookSecret}`)
+  cli.out(`  key secret:   ${p.keySecretStatus}`)
+  cli.out(`  webhook secret: ${p.webhookSecretStatus}`)
   cli.out(`  gateway:      ${p.gatewayUrl}`)
   if (p.agentName) cli.out(`  agent name:   ${p.agentName}`)
   if (p.avatarUrl) cli.out(`  avatar:       ${p.avatarUrl}`)
@@ -69,7 +69,7 @@ const describe = (cli: CliRuntime, p: ProfileView, active: boolean): void => {
 /** The key secret for add/edit: stdin when asked, a hidden prompt on a terminal, else none. */
 const obtainSecret = async (cli: CliRuntime, opts: FieldOptions, question: string): Promise<string | undefined> => {
   if (opts.secretStdin) return readSecretFromStdin(cli.io.stdin)
-  if (cli.io.stdin.isTTY && !cli.json) return (await promptHidden(cli.io, question)) || undefined
+  if (cli.io.stdin.isTTY) return (await promptHidden(cli.io, question)) || undefined
   return undefined
 }
 
@@ -103,7 +103,7 @@ export const registerProfileCommand: RegisterCommand = (program, cli) => {
       const [view] = await vault().views([created])
       cli.print({ ok: true, profile: view }, () => {
         cli.out(`✔ Profile "${view.name}" added (${view.id}).`)
-        if (view.secrets.keySecret !== 'present') cli.out('  No key secret stored yet: run `aissist-zd profile secret set <profile> --kind key`.')
+        if (view.keySecretStatus !== 'present') cli.out('  No key secret stored yet: run `aissist-zd profile secret set <profile> --kind key`.')
       })
     })
   )
@@ -118,7 +118,7 @@ export const registerProfileCommand: RegisterCommand = (program, cli) => {
         cli.print({ ok: true, activeProfileId, profiles: views }, () => {
           if (!views.length) return cli.out('No profiles yet. Add one with `aissist-zd profile add`.')
           for (const p of views) {
-            cli.out(`${p.id === activeProfileId ? '*' : ' '} ${p.name.padEnd(28)} ${p.apiBase.padEnd(40)} app ${p.appId}  key secret: ${p.secrets.keySecret}`)
+            cli.out(`${p.id === activeProfileId ? '*' : ' '} ${p.name.padEnd(28)} ${p.apiBase.padEnd(40)} app ${p.appId}  key secret: ${p.keySecretStatus}`)
           }
         })
       })
@@ -250,7 +250,7 @@ export const registerProfileCommand: RegisterCommand = (program, cli) => {
           throw new AppFailure({ code: 'invalid-input', message: 'No secret given.', fix: 'Type it at the prompt, or pipe it in with --stdin.' })
         }
         await vault().setSecret(ref, kind, value)
-        cli.print({ ok: true, kind, status: 'present' }, () => cli.out(`✔ Stored the ${opts.kind} secret in the keychain.`))
+        cli.print({ ok: true, kind: opts.kind, status: 'present' }, () => cli.out(`✔ Stored the ${opts.kind} secret in the keychain.`))
       })
     )
   secret
@@ -267,8 +267,8 @@ export const registerProfileCommand: RegisterCommand = (program, cli) => {
     .action(
       run(cli, async (ref: string) => {
         const p = await vault().getProfile(ref)
-        const s = { keySecret: await vault().hasSecret(p.id, 'keySecret'), webhookSecret: await vault().hasSecret(p.id, 'webhookSecret') }
-        cli.print({ ok: true, ...s }, () => cli.out(`key secret: ${s.keySecret}\nwebhook secret: ${s.webhookSecret}`))
+        const s = { keySecretStatus: await vault().hasSecret(p.id, 'keySecret'), webhookSecretStatus: await vault().hasSecret(p.id, 'webhookSecret') }
+        cli.print({ ok: true, ...s }, () => cli.out(`key secret: ${s.keySecretStatus}\nwebhook secret: ${s.webhookSecretStatus}`))
       })
     )
 

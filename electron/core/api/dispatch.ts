@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { calls, type Channel } from '../../../shared/contract'
+import { redactDeep } from '../../../shared/redact'
 import type { AppError, Result } from '../../../shared/result'
 import { toAppError } from '../errors'
 import type { HandlerContext, Handlers } from './context'
@@ -28,7 +29,8 @@ export const dispatch = async (
   ctx: HandlerContext
 ): Promise<Result<unknown>> => {
   if (!isChannel(channel)) {
-    return { ok: false, error: { code: 'unknown-call', message: `There is no call named "${String(channel).slice(0, 64)}".`, fix: 'Update the app: this window and the app are out of step.' } }
+    const name = ctx.services.secrets.redact(String(channel).slice(0, 64))
+    return { ok: false, error: { code: 'unknown-call', message: `There is no call named "${name}".`, fix: 'Update the app: this window and the app are out of step.' } }
   }
   const spec = calls[channel]
   const parsed = spec.input.safeParse(raw === undefined ? {} : raw)
@@ -39,12 +41,14 @@ export const dispatch = async (
       fix: 'Correct the highlighted values and try again.',
       details: { issues: parsed.error.issues.slice(0, 8).map((i) => ({ path: i.path.map(String), message: i.message })) }
     }
-    return { ok: false, error }
+    // zod echoes unrecognized keys and some values: redact them like any other error text.
+    return { ok: false, error: redactDeep(error, ctx.services.secrets.redact) }
   }
   try {
     const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>
     const value = await handler(parsed.data, ctx)
-    return { ok: true, value }
+    // Defence in depth: no answer carries a registered secret, even one echoed back from input.
+    return { ok: true, value: redactDeep(value, ctx.services.secrets.redact) }
   } catch (e) {
     const error = toAppError(e, ctx.services.secrets.redact)
     ctx.services.logger.warn('call failed', { channel, code: error.code, message: error.message })

@@ -14,6 +14,8 @@ import { DEFAULT_IMAGE_LIMITS, inspectImage, sniffImageType, type ImageLimits } 
 export interface CheckAvatarOptions {
   /** Allow loopback/private targets (the sandbox, intranet testing). */
   allowPrivate?: boolean
+  /** Non-public addresses allowed anyway (narrower than allowPrivate). */
+  allowAddresses?: readonly string[]
   signal?: AbortSignal
   /** Fetch limits and timeouts; defaults suit an avatar (10 MB cap, 5 redirects). */
   fetch?: Omit<SafeFetchOptions, 'allowPrivate' | 'signal' | 'onHop'>
@@ -49,7 +51,7 @@ export const checkAvatar = async (inputUrl: string, options: CheckAvatarOptions 
   const blocked = rewrite.problems.some((p) => p.code === 'invalid-url' || p.code === 'unsupported-scheme')
   if (!blocked) {
     try {
-      const res = await safeFetch(checkedUrl, { ...options.fetch, allowPrivate: options.allowPrivate, signal: options.signal, onHop: options.onHop })
+      const res = await safeFetch(checkedUrl, { ...options.fetch, allowPrivate: options.allowPrivate, allowAddresses: options.allowAddresses, signal: options.signal, onHop: options.onHop })
       facts.hops = res.hops
       facts.status = res.status
       facts.contentType = res.headers['content-type'] ?? null

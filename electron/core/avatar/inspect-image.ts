@@ -1,4 +1,4 @@
-import sharp from 'sharp'
+import sharp, { type Metadata, type SharpOptions } from 'sharp'
 import type { AvatarImageFacts } from '../../../shared/avatar/assess'
 import type { AvatarProblem } from '../../../shared/avatar/problems'
 
@@ -54,7 +54,7 @@ export const sniffImageType = (buf: Buffer): string | null => {
 const problem = (code: string, message: string, fix: string): AvatarProblem => ({ code, message, fix })
 
 /** sharp names AVIF and HEIC both `heif`; tell them apart by compression. */
-const formatName = (meta: sharp.Metadata, sniffed: string | null): string => {
+const formatName = (meta: Metadata, sniffed: string | null): string => {
   if (meta.format === 'heif') return meta.compression === 'av1' ? 'avif' : 'heic'
   return meta.format ?? sniffed ?? 'unknown'
 }
@@ -65,7 +65,7 @@ export const inspectImage = async (buf: Buffer, limits: ImageLimits = DEFAULT_IM
   if (!sniffed || sniffed === 'html') {
     return { sniffed, image: null, decodeError: problem('not-decodable', 'The file is not an image: its first bytes match no image format.', 'Use a direct image URL that ends in .jpg, .png, or another image extension.'), preview: null }
   }
-  let meta: sharp.Metadata
+  let meta: Metadata
   try {
     // Header only: no pixel is decoded, so a 20 000 × 20 000 bomb costs a few kB here.
     meta = await sharp(buf, { limitInputPixels: false, failOn: 'none' }).metadata()
@@ -89,7 +89,7 @@ export const inspectImage = async (buf: Buffer, limits: ImageLimits = DEFAULT_IM
       preview: null
     }
   }
-  const opts: sharp.SharpOptions = { limitInputPixels: limits.maxPixels, failOn: 'truncated' }
+  const opts: SharpOptions = { limitInputPixels: limits.maxPixels, failOn: 'truncated' }
   try {
     // A full decode of every pixel: truncated and corrupt files fail here, not in the customer's chat.
     await sharp(buf, { ...opts, failOn: 'error' }).stats()

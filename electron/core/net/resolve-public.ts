@@ -2,6 +2,11 @@ import { lookup } from 'node:dns/promises'
 import { classifyIpAddress, describeAddressKind, normalizeHost, parseIpAddress, type AddressClass } from '../../../shared/net/ip-address'
 import { AppFailure } from '../errors'
 
+/** Answers every address of a host name (dns.lookup with `all: true` by default). */
+export type HostResolver = (host: string) => Promise<Array<{ address: string; family: number }>>
+
+const osResolver: HostResolver = (host) => lookup(host, { all: true, verbatim: true })
+
 /** One address a host resolved to, checked. */
 export interface CheckedAddress {
   address: string
@@ -15,7 +20,7 @@ export interface CheckedAddress {
  * the OS pick the private one. The caller connects to the returned address, never re-resolving, so
  * a DNS rebinding between check and connect cannot swap it.
  */
-export const resolvePublic = async (host: string, options: { allowPrivate?: boolean; resolver?: typeof lookup } = {}): Promise<CheckedAddress[]> => {
+export const resolvePublic = async (host: string, options: { allowPrivate?: boolean; allowAddresses?: readonly string[]; resolver?: HostResolver } = {}): Promise<CheckedAddress[]> => {
   const name = normalizeHost(host)
   const literal = parseIpAddress(name)
   let answers: Array<{ address: string; family: number }>
@@ -23,7 +28,7 @@ export const resolvePublic = async (host: string, options: { allowPrivate?: bool
     answers = [{ address: literal.canonical, family: literal.family }]
   } else {
     try {
-      answers = await (options.resolver ?? lookup)(name, { all: true, verbatim: true })
+      answers = await (options.resolver ?? osResolver)(name)
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? 'ERROR'
       throw new AppFailure({
@@ -41,7 +46,8 @@ export const resolvePublic = async (host: string, options: { allowPrivate?: bool
     return { address: c.address, family: c.family, class: c }
   })
   if (!options.allowPrivate) {
-    const bad = checked.find((c) => !c.class.isPublic)
+    const allowed = new Set((options.allowAddresses ?? []).map((a) => parseIpAddress(a)?.canonical).filter(Boolean))
+    const bad = checked.find((c) => !c.class.isPublic && !allowed.has(c.address))
     if (bad) {
       const wrapped = bad.class.embedded ? ` (it carries ${bad.class.embedded})` : ''
       throw new AppFailure({

@@ -2,7 +2,7 @@ import type { LookupFunction } from 'node:net'
 import { Agent, request } from 'undici'
 import type { FetchHop } from '../../../shared/avatar/assess'
 import { AppFailure } from '../errors'
-import { resolvePublic } from './resolve-public'
+import { resolvePublic, type HostResolver } from './resolve-public'
 
 /**
  * Fetches a URL the way an anonymous member of the public would — no cookies, no credentials — and
@@ -17,6 +17,8 @@ export type { FetchHop }
 export interface SafeFetchOptions {
   /** Allow loopback/private/link-local targets (the sandbox, intranet testing). */
   allowPrivate?: boolean
+  /** Non-public addresses allowed anyway (only the sandbox's 127.0.0.1, say), narrower than allowPrivate. */
+  allowAddresses?: readonly string[]
   /** Redirects followed by hand (default 5). */
   maxRedirects?: number
   /** The body is cut off past this many bytes, whatever Content-Length says (default 10 MB). */
@@ -30,6 +32,8 @@ export interface SafeFetchOptions {
   signal?: AbortSignal
   /** The Accept header (default: what a browser sends for an <img>). */
   accept?: string
+  /** The resolver (default: the OS's, via dns.lookup); tests pass a stand-in for DNS names that cannot exist here. */
+  resolver?: HostResolver
   /** Called as each hop is answered (progress on a terminal or in the UI). */
   onHop?: (hop: FetchHop) => void
 }
@@ -77,6 +81,12 @@ const pinnedLookup = (address: string, family: 4 | 6): LookupFunction =>
     else cb(null, address, family)
   }) as unknown as LookupFunction
 
+/** Drops a body we will not read; the abort error it emits is expected, not a crash. */
+const discard = (body: NodeJS.ReadableStream & { destroy(): void }): void => {
+  body.on('error', () => undefined)
+  body.destroy()
+}
+
 const headersOf = (raw: Record<string, string | string[] | undefined>): Record<string, string> => {
   const out: Record<string, string> = {}
   for (const [k, v] of Object.entries(raw)) {
@@ -100,7 +110,7 @@ const describeNetworkError = (e: unknown, url: string, timeouts: { connect: numb
   if (code === 'UND_ERR_HEADERS_TIMEOUT') return new AppFailure({ code: 'timeout', message: `${host} did not answer within ${timeouts.headers / 1000} s.`, fix: 'The image host is too slow; use a different public image host.' })
   if (code === 'UND_ERR_BODY_TIMEOUT') return new AppFailure({ code: 'timeout', message: `${host} stopped sending the image for more than ${timeouts.body / 1000} s.`, fix: 'The image host is too slow; use a different public image host.' })
   if (err.name === 'TimeoutError' || code === 'ABORT_ERR' || err.name === 'AbortError') {
-    return new AppFailure({ code: 'timeout', message: `Loading ${host} took longer than ${timeouts.total / 1000} s, or was cancelled.`, fix: 'Use a faster host or a smaller image.' })
+    return new AppFailure({ code: 'timeout', message: `Loading ${host} took longer than ${timeouts.total / 1000} s.`, fix: 'Use a faster host or a smaller image.' })
   }
   if (/CERT|SSL|TLS|ERR_TLS/i.test(code)) return new AppFailure({ code: 'connection-failed', message: `The secure connection to ${host} failed (${code}): its certificate is not valid.`, fix: 'The image host has a certificate problem; use a different public image host.' })
   return new AppFailure({ code: 'connection-failed', message: `Connecting to ${host} failed (${code || err.message || 'unknown error'}).`, fix: 'Check the link and that the host is up, or use a different public image host.' })
@@ -108,18 +118,26 @@ const describeNetworkError = (e: unknown, url: string, timeouts: { connect: numb
 
 /** Fetches `input` anonymously from public addresses only, following at most `maxRedirects` redirects by hand. */
 export const safeFetch = async (input: string, options: SafeFetchOptions = {}): Promise<SafeFetchResponse> => {
-  const o = { ...SAFE_FETCH_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as Required<Omit<SafeFetchOptions, 'signal' | 'onHop' | 'accept'>> & SafeFetchOptions
+  const o = { ...SAFE_FETCH_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as Required<Omit<SafeFetchOptions, 'signal' | 'onHop' | 'accept' | 'allowAddresses' | 'resolver'>> & SafeFetchOptions
   const timeouts = { connect: o.connectTimeoutMs, headers: o.headersTimeoutMs, body: o.bodyTimeoutMs, total: o.totalTimeoutMs }
   const started = performance.now()
   const elapsed = (): number => Math.round(performance.now() - started)
   const hops: FetchHop[] = []
-  const signals = [AbortSignal.timeout(o.totalTimeoutMs)]
+  const totalTimer = AbortSignal.timeout(o.totalTimeoutMs)
+  const signals = [totalTimer]
   if (options.signal) signals.push(options.signal)
   const signal = AbortSignal.any(signals)
   const seen = new Set<string>()
   const fail = (error: AppFailure | ConstructorParameters<typeof AppFailure>[0], response: SafeFetchFailure['response'] = null): never => {
     const data = error instanceof AppFailure ? error.toData() : error
     throw new SafeFetchFailure(data, hops, response, elapsed(), { cause: error })
+  }
+
+  /** Names why a request failed: the user's cancel, the overall timeout, or the network. */
+  const networkFailure = (e: unknown, url: string): AppFailure => {
+    if (options.signal?.aborted) return new AppFailure({ code: 'cancelled', message: 'The check was cancelled.', fix: 'Start the check again when you are ready.' })
+    if (totalTimer.aborted) return describeNetworkError({ name: 'TimeoutError' }, url, timeouts)
+    return describeNetworkError(e, url, timeouts)
   }
 
   let current: URL
@@ -148,14 +166,16 @@ export const safeFetch = async (input: string, options: SafeFetchOptions = {}): 
     let address: string
     let family: 4 | 6
     try {
-      const [first] = await resolvePublic(current.hostname, { allowPrivate: o.allowPrivate })
+      const [first] = await resolvePublic(current.hostname, { allowPrivate: o.allowPrivate, allowAddresses: o.allowAddresses, resolver: options.resolver })
       address = first.address
       family = first.family
     } catch (e) {
+      const refused = (e as AppFailure).details?.address
+      if (typeof refused === 'string') hop.address = refused
       return fail(e as AppFailure)
     }
     hop.address = address
-    if (signal.aborted) return fail(describeNetworkError(signal.reason ?? { name: 'AbortError' }, url, timeouts))
+    if (signal.aborted) return fail(networkFailure(signal.reason, url))
 
     const agent = new Agent({
       connect: { timeout: o.connectTimeoutMs, lookup: pinnedLookup(address, family) },
@@ -173,13 +193,13 @@ export const safeFetch = async (input: string, options: SafeFetchOptions = {}): 
           headers: { accept: options.accept ?? BROWSER_IMG_ACCEPT, 'user-agent': USER_AGENT, 'accept-encoding': 'identity' }
         })
       } catch (e) {
-        return fail(describeNetworkError(e, url, timeouts))
+        return fail(networkFailure(e, url))
       }
       hop.status = res.statusCode
       const headers = headersOf(res.headers)
       const location = headers.location ?? null
       if ([301, 302, 303, 307, 308].includes(res.statusCode) && location) {
-        res.body.destroy()
+        discard(res.body)
         let next: URL
         try {
           next = new URL(location, url)
@@ -204,7 +224,7 @@ export const safeFetch = async (input: string, options: SafeFetchOptions = {}): 
         fix: 'Resize the image to 512 × 512 pixels and save it as PNG or JPG, then use its new link.'
       })
       if (Number.isFinite(declared) && declared > o.maxBytes) {
-        res.body.destroy()
+        discard(res.body)
         return fail(tooLarge(0), response(0))
       }
       const chunks: Buffer[] = []
@@ -214,14 +234,14 @@ export const safeFetch = async (input: string, options: SafeFetchOptions = {}): 
           const buf = chunk as Buffer
           total += buf.length
           if (total > o.maxBytes) {
-            res.body.destroy()
+            discard(res.body)
             return fail(tooLarge(total), response(total))
           }
           chunks.push(buf)
         }
       } catch (e) {
         if (e instanceof SafeFetchFailure) throw e
-        return fail(describeNetworkError(e, url, timeouts), response(total))
+        return fail(networkFailure(e, url), response(total))
       }
       return { url, status: res.statusCode, headers, body: Buffer.concat(chunks, total), hops, address, timeMs: elapsed() }
     } finally {

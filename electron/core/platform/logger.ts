@@ -1,6 +1,7 @@
 import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { secretRegistry } from './secret-registry'
+import { redactDeep } from '../../../shared/redact'
+import { secretRegistry, type SecretRegistry } from './secret-registry'
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 }
@@ -14,22 +15,52 @@ export interface Logger {
 }
 
 export interface LoggerOptions {
-  /** Folder for `aissist.log` and its rotated copies; null logs nowhere on disk. */
+  /** Folder for `logs/aissist.log` and its rotated copies; null logs nowhere on disk. */
   dir: string | null
   level?: LogLevel
-  /** Also write lines to stderr (the CLI's `--verbose`). */
-  echo?: boolean
+  /** Also write lines to stderr (the CLI's `--verbose`), or to the given stream. */
+  echo?: boolean | { write(line: string): unknown }
+  /** Size at which the file is rotated (`aissist.log` → `aissist.log.1` → … `.keep`). */
   maxBytes?: number
+  /** How many rotated files to keep besides the current one. */
   keep?: number
+  /** The registry whose secrets are redacted; the process-wide one by default. */
+  secrets?: Pick<SecretRegistry, 'redact'>
+}
+
+const RESERVED = new Set(['time', 'level', 'message'])
+
+/** The name of the log file inside `<dir>/logs`; "Open logs folder" shows that folder. */
+export const LOG_FILE_NAME = 'aissist.log'
+
+/**
+ * Makes fields JSON-safe without ever throwing: errors keep their name and message (no stack, which
+ * can carry paths and arguments), cycles and functions become markers, deep values are cut.
+ */
+const plain = (value: unknown, depth = 0, seen = new WeakSet<object>()): unknown => {
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value
+  if (typeof value === 'bigint') return value.toString()
+  if (typeof value === 'undefined' || typeof value === 'function' || typeof value === 'symbol') return undefined
+  if (depth > 8) return '[too deep]'
+  if (value instanceof Error) return { name: value.name, message: value.message, ...('code' in value ? { code: plain(value.code, depth + 1, seen) } : {}) }
+  if (seen.has(value)) return '[circular]'
+  seen.add(value)
+  if (Array.isArray(value)) return value.slice(0, 100).map((v) => plain(v, depth + 1, seen))
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(value as Record<string, unknown>).slice(0, 100)) out[k] = plain(v, depth + 1, seen)
+  return out
 }
 
 /**
- * A small rotating log: one JSON line per entry, every line passed through the secret registry's
- * redactor before it reaches the disk, so a secret can never be written even by mistake.
+ * A small rotating log: one JSON line per entry. Every line goes through two redactions before it
+ * reaches the disk or stderr — by key (`Authorization`, `X-API-Key`, `keySecret`… values are
+ * replaced whole, whatever their scheme) and by text (every secret in the registry, in every form,
+ * and credential headers inside strings) — so a secret can never be written even by mistake.
  */
-export const createLogger = ({ dir, level = 'info', echo = false, maxBytes = 1_000_000, keep = 3 }: LoggerOptions): Logger => {
-  const file = dir ? join(dir, 'logs', 'aissist.log') : null
+export const createLogger = ({ dir, level = 'info', echo = false, maxBytes = 1_000_000, keep = 3, secrets = secretRegistry }: LoggerOptions): Logger => {
+  const file = dir ? join(dir, 'logs', LOG_FILE_NAME) : null
   if (dir) mkdirSync(join(dir, 'logs'), { recursive: true, mode: 0o700 })
+  const sink = echo === true ? process.stderr : echo || null
   const rotate = (): void => {
     if (!file) return
     try {
@@ -45,14 +76,24 @@ export const createLogger = ({ dir, level = 'info', echo = false, maxBytes = 1_0
         /* that generation does not exist yet */
       }
     }
-    renameSync(file, `${file}.1`)
+    if (keep >= 1) renameSync(file, `${file}.1`)
+    else rmSync(file, { force: true })
   }
   const write = (lvl: LogLevel, message: string, fields?: Record<string, unknown>): void => {
     if (ORDER[lvl] < ORDER[level]) return
-    const line = secretRegistry.redact(
-      JSON.stringify({ time: new Date().toISOString(), level: lvl, message, ...(fields ?? {}) })
-    )
-    if (echo) process.stderr.write(`${line}\n`)
+    let line: string
+    try {
+      const extra = Object.fromEntries(Object.entries(fields ?? {}).filter(([k]) => !RESERVED.has(k)))
+      const entry = redactDeep(plain({ time: new Date().toISOString(), level: lvl, message: String(message), ...extra }), secrets.redact)
+      line = secrets.redact(JSON.stringify(entry))
+    } catch {
+      line = JSON.stringify({ time: new Date().toISOString(), level: lvl, message: '[unloggable entry]' })
+    }
+    try {
+      sink?.write(`${line}\n`)
+    } catch {
+      /* a closed stderr must not break the work either */
+    }
     if (!file) return
     try {
       rotate()

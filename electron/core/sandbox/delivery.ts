@@ -22,12 +22,14 @@ export interface DeliveryOptions {
  * not followed (a 3xx counts as a failed attempt).
  */
 export class WebhookDeliverer {
-  private readonly agent = new Agent({ connect: { timeout: 5_000 } })
+  private readonly agent: Agent
   private readonly timers = new Set<NodeJS.Timeout>()
   private readonly inflight = new Set<Promise<void>>()
   private closed = false
 
-  constructor(private readonly options: DeliveryOptions) {}
+  constructor(private readonly options: DeliveryOptions) {
+    this.agent = new Agent({ connect: { timeout: 5_000 }, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs })
+  }
 
   /** Starts delivering (does not wait for the outcome). */
   deliver(webhook: StoredWebhook, payload: WebhookPayload): void {

@@ -5,7 +5,7 @@ import type { Conversation, Message, Switchboard, SwitchboardIntegration, User, 
 export const newId = (): string => randomBytes(12).toString('hex')
 
 /** A random source for shared/ builders, backed by crypto. */
-export const cryptoRandom = (): number => randomInt(0, 2 ** 48) / 2 ** 48
+export const cryptoRandom = (): number => randomInt(0, 2 ** 47) / 2 ** 47
 
 /** A secret of the kind Zendesk hands out (32 hex for webhooks, longer for API keys). */
 export const newSecret = (bytes = 16): string => randomBytes(bytes).toString('hex')

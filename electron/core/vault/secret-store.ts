@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import type { AppError } from '../../../shared/result'
 import type { SecretKind } from '../../../shared/schemas/profile'
 import { AppFailure } from '../errors'
@@ -59,8 +60,13 @@ export const parseAccount = (account: string): { profileId: string; kind: Secret
   return m ? { profileId: m[1], kind: m[2] as SecretKind } : null
 }
 
+/**
+ * Loads keytar with `require`, not a static import: a native module that fails to load must
+ * become a clear keychain error, not a crash of everything that imports the vault.
+ */
 const defaultLoader = async (): Promise<KeytarLike> => {
-  const mod = (await import('keytar')) as unknown as { default?: KeytarLike } & KeytarLike
+  const load: NodeJS.Require = typeof require === 'function' ? require : createRequire(import.meta.url)
+  const mod = load('keytar') as { default?: KeytarLike } & KeytarLike
   const kt = mod.default ?? mod
   if (typeof kt.getPassword !== 'function') throw new Error('keytar exports no getPassword')
   return kt

@@ -47,7 +47,7 @@ const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b
 const invalid = (issues: { path: string[]; message: string }[]): AppFailure =>
   new AppFailure({
     code: 'invalid-input',
-    message: `The profile is not valid: ${issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`,
+    message: `The profile is not valid: ${issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message.replace(/\.$/, '')}`).join('; ')}.`,
     fix: 'Correct the highlighted values and try again.',
     details: { issues }
   })
@@ -307,7 +307,7 @@ export class Vault {
     }
     const status = (id: string, kind: SecretKind): SecretStatus =>
       accounts === null ? 'unavailable' : accounts.has(accountFor(id, kind)) ? 'present' : 'missing'
-    return profiles.map((p) => ({ ...p, apiBase: apiBase(p), secrets: { keySecret: status(p.id, 'keySecret'), webhookSecret: status(p.id, 'webhookSecret') } }))
+    return profiles.map((p) => ({ ...p, apiBase: apiBase(p), keySecretStatus: status(p.id, 'keySecret'), webhookSecretStatus: status(p.id, 'webhookSecret') }))
   }
 
   /** The profiles (all, or the named ones) as export JSON, without secrets. */

@@ -160,7 +160,11 @@ export class ZendeskClient {
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts }
     this.maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_BYTES
     this.ownsDispatcher = !options.dispatcher
-    this.dispatcher = options.dispatcher ?? new Agent({ connect: { timeout: this.timeouts.connectMs }, maxRedirections: 0 } as Agent.Options)
+    this.dispatcher = options.dispatcher ?? new Agent({
+      connect: { timeout: this.timeouts.connectMs },
+      headersTimeout: this.timeouts.headersMs,
+      bodyTimeout: this.timeouts.bodyMs
+    })
   }
 
   /** Releases the private connection pool. */
@@ -224,6 +228,7 @@ export class ZendeskClient {
     for (let attempt = 1; ; attempt++) {
       try {
         const res = await this.send('POST', path, IntegrationResponse, opts, parsed)
+        for (const w of res.integration.webhooks ?? []) this.secrets.add(w.secret)
         return { integration: this.asCustom(res.integration, `POST ${path}`), recovered: false }
       } catch (e) {
         if (!isZendeskApiError(e) || !e.outcomeUnknown || attempt >= this.policy.maxAttempts) throw e

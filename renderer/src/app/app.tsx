@@ -3,6 +3,7 @@ import styled from 'styled-components'
 import { NavigationProvider, useNavigation } from './navigation'
 import { ROUTES } from './routes'
 import { ActiveCustomer } from './active-customer'
+import { ActiveProfileProvider } from './active-profile'
 
 const PageArea = styled.div`
   padding: ${(p) => p.theme.space.lg} ${(p) => p.theme.space.xl};
@@ -54,6 +55,8 @@ const Shell = () => {
 /** The app shell: navigation for every capability, the active customer always visible. */
 export const App = () => (
   <NavigationProvider>
-    <Shell />
+    <ActiveProfileProvider>
+      <Shell />
+    </ActiveProfileProvider>
   </NavigationProvider>
 )

@@ -1,5 +1,11 @@
 import type { vaultCalls } from '../../../../shared/contract/vault'
 import type { HandlerGroup } from '../context'
+import { onShutdown } from '../lifecycle'
+
+// A secret copied to the clipboard never outlives the app there.
+onShutdown(({ services }) => {
+  services.vault.clearClipboardIfOurs()
+})
 
 /**
  * The vault's calls. Secrets only travel inwards (create, setSecret); every answer is built from
@@ -42,8 +48,8 @@ export const vaultHandlers: HandlerGroup<keyof typeof vaultCalls> = {
   getSecretStatus: async ({ ref }, { services }) => {
     const p = await services.vault.getProfile(ref)
     return {
-      keySecret: await services.vault.hasSecret(p.id, 'keySecret'),
-      webhookSecret: await services.vault.hasSecret(p.id, 'webhookSecret')
+      keySecretStatus: await services.vault.hasSecret(p.id, 'keySecret'),
+      webhookSecretStatus: await services.vault.hasSecret(p.id, 'webhookSecret')
     }
   },
   copySecretToClipboard: async ({ ref, kind }, { services, host }) => {
