@@ -22,14 +22,17 @@ if (!binary() || !existsSync(binary())) {
   spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: root, stdio: 'inherit', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' }, timeout: 180_000 })
 }
 
+// With no profile yet, the app creates the built-in "Sandbox" profile and makes it active.
+const appEnv = { ...process.env, AISSIST_AUTO_SANDBOX: process.env.AISSIST_AUTO_SANDBOX ?? '1' }
+
 const exe = binary()
 if (exe && existsSync(exe)) {
-  const child = spawn(exe, [join(root, 'out', 'main', 'index.js')], { cwd: root, stdio: 'inherit', env: process.env })
+  const child = spawn(exe, [join(root, 'out', 'main', 'index.js')], { cwd: root, stdio: 'inherit', env: appEnv })
   child.on('exit', (code) => process.exit(code ?? 0))
 } else {
   console.log('▲ Electron\'s binary is not available on this machine (it is downloaded from GitHub).')
   console.log('  Serving the same app in the browser harness instead; open the URL below in a browser.')
-  const child = spawn(process.execPath, [join(root, 'out', 'main', 'harness.js'), '--port', process.env.PORT ?? '4700'], { cwd: root, stdio: 'inherit' })
+  const child = spawn(process.execPath, [join(root, 'out', 'main', 'harness.js'), '--port', process.env.PORT ?? '4700'], { cwd: root, stdio: 'inherit', env: appEnv })
   const stop = () => child.kill('SIGTERM')
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { createHandlers } from '../core/api/handlers'
 import { runShutdownHooks } from '../core/api/lifecycle'
 import { createServices } from '../core/services'
+import { startEmbeddedSandboxAtLaunch } from '../core/sandbox/embedded'
 import { createHarnessHost } from './harness-host'
 import { startHarness } from './server'
 
@@ -21,6 +22,8 @@ const main = async (): Promise<void> => {
   })
   const services = createServices({ dataDir: values['data-dir'] ?? process.env.AISSIST_DATA_DIR })
   const host = createHarnessHost(join(services.dataDir, 'exports'), (line) => process.stderr.write(`[harness] ${line}\n`))
+  // As in the desktop app: the sandbox profile's sandbox runs, and `npm start` creates it on a first run.
+  await startEmbeddedSandboxAtLaunch(services, { autoCreate: process.env.AISSIST_AUTO_SANDBOX === '1' })
   const harness = await startHarness({
     rendererDir: values['renderer-dir'] ?? join(__dirname, '..', 'renderer'),
     services,

@@ -10,6 +10,7 @@ import { registerAppScheme, serveRenderer } from './protocol'
 import { hardenSession, hardenWebContents, isOwnUrl } from './security'
 import { createMainWindow } from './window'
 import { runShutdownHooks } from '../core/api/lifecycle'
+import { startEmbeddedSandboxAtLaunch } from '../core/sandbox/embedded'
 
 /**
  * The app's lifecycle: one instance, hardened sessions and web contents, the renderer served from
@@ -35,7 +36,7 @@ if (!app.requestSingleInstanceLock()) {
     }
   })
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     const services = createServices({ dataDir: process.env.AISSIST_DATA_DIR || app.getPath('userData') })
     services.logger.info('app started', { version: app.getVersion(), electron: process.versions.electron })
     hardenSession(session.defaultSession, join(outDir, 'renderer'))
@@ -49,6 +50,8 @@ if (!app.requestSingleInstanceLock()) {
       emit: (name, payload) => sendEvent(webContents.getAllWebContents().filter((c) => senders.has(c)), name, payload)
     })
     registerIpc(handlers, makeContext, senders, isOwnUrl)
+    // The sandbox profile's sandbox runs whenever the app does; `npm start` creates it on a first run.
+    await startEmbeddedSandboxAtLaunch(services, { autoCreate: process.env.AISSIST_AUTO_SANDBOX === '1' })
 
     const open = (): void => {
       mainWindow = createMainWindow(outDir)

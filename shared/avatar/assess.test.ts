@@ -113,6 +113,12 @@ describe('assessAvatar', () => {
     expect(a.problems.map((x) => x.code)).not.toContain('no-extension')
   })
 
+  it('any web page answered for a Drive link is Drive not serving the image', () => {
+    const a = assessAvatar(facts({ contentType: 'text/html', sniffed: 'html', image: null, bodyText: '<html><body>Something</body></html>' }, 'https://drive.google.com/file/d/1AbCdEfGhIjKlMnOp/view'))
+    expect(a.problems.map((x) => x.code)).toEqual(['share-link-rewritten', 'drive-not-image'])
+    expect(a.alternatives).toHaveLength(2)
+  })
+
   it('describes the centre crop of a non-square image', () => {
     expect(centreCrop(600, 300)).toEqual({ left: 150, top: 0, width: 300, height: 300 })
     expect(centreCrop(300, 501)).toEqual({ left: 0, top: 100, width: 300, height: 300 })

@@ -156,7 +156,7 @@ export const assessAvatar = (facts: AvatarFacts, limits: AssessLimits = DEFAULT_
   const okBody = status !== null && status >= 200 && status < 300 && !facts.fetchError
   if (okBody) {
     const driveId = driveIdOf([facts.checkedUrl, ...hopUrls])
-    const drivePage = isHtml && facts.bodyText !== null && DRIVE_PAGE.some((r) => r.test(facts.bodyText!))
+    const drivePage = isHtml && ((facts.bodyText !== null && DRIVE_PAGE.some((r) => r.test(facts.bodyText!))) || rewrite.host === 'google-drive')
     if (facts.bytes === 0) {
       problems.push(p('empty-body', 'The server answered with an empty body, not an image.', `${GUIDE.direct}`))
     } else if (drivePage && !loginByBody && !loginByUrl) {

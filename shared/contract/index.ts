@@ -2,6 +2,10 @@ import type { z } from 'zod'
 import type { Result } from '../result'
 import { appCalls } from './app'
 import { avatarCalls } from './avatar'
+import { doctorCalls } from './doctor'
+import { gatewayCalls } from './events-gateway'
+import { sandboxCalls } from './sandbox'
+import { setupCalls } from './setup'
 import { vaultCalls } from './vault'
 import { events, type EventName, type EventPayload } from './events'
 
@@ -13,6 +17,10 @@ import { events, type EventName, type EventPayload } from './events'
 export const calls = {
   ...appCalls,
   ...avatarCalls,
+  ...doctorCalls,
+  ...gatewayCalls,
+  ...sandboxCalls,
+  ...setupCalls,
   ...vaultCalls
 } as const
 

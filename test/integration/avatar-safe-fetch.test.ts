@@ -152,6 +152,11 @@ describe('safeFetch pins the connection to the checked address', () => {
     expect(e.message).toMatch(/resolves to 127\.0\.0\.1/)
   })
 
+  it('a resolver that hangs is bounded by the overall timeout', async () => {
+    const e = await failure('http://hangs.sandbox.test/a.png', { totalTimeoutMs: 200, resolver: () => new Promise(() => undefined) })
+    expect(e.code).toBe('timeout')
+  })
+
   it('a name that does not resolve is a DNS failure', async () => {
     const e = await failure('http://nothing.invalid/a.png')
     expect(e.code).toBe('dns-failed')

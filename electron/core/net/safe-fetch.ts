@@ -166,7 +166,13 @@ export const safeFetch = async (input: string, options: SafeFetchOptions = {}): 
     let address: string
     let family: 4 | 6
     try {
-      const [first] = await resolvePublic(current.hostname, { allowPrivate: o.allowPrivate, allowAddresses: o.allowAddresses, resolver: options.resolver })
+      // A resolver can hang for many seconds offline: the overall timeout and cancel cover it too.
+      const aborted = new Promise<never>((_, reject) => {
+        if (signal.aborted) reject(networkFailure(signal.reason, url))
+        signal.addEventListener('abort', () => reject(networkFailure(signal.reason, url)), { once: true })
+      })
+      aborted.catch(() => undefined)
+      const [first] = await Promise.race([resolvePublic(current.hostname, { allowPrivate: o.allowPrivate, allowAddresses: o.allowAddresses, resolver: options.resolver }), aborted])
       address = first.address
       family = first.family
     } catch (e) {

@@ -74,7 +74,7 @@ describe('the rotating log', () => {
     expect(echoed.trim().split('\n')).toHaveLength(4)
   })
 
-  it('survives fields that cannot be serialized, and fields cannot forge the level or message', () => {
+  it('survives fields that cannot be serialized, and fields cannot forge the level or message (they are kept, renamed)', () => {
     const dir = tempDir()
     const logger = createLogger({ dir, secrets: new SecretRegistry() })
     const cyclic: Record<string, unknown> = { a: 1 }
@@ -83,7 +83,7 @@ describe('the rotating log', () => {
     logger.info('real', { level: 'error', message: 'forged' })
     const lines = readFileSync(logger.file!, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
     expect(lines[0]).toMatchObject({ message: 'cyclic', cyclic: { a: 1, self: '[circular]' }, big: '10' })
-    expect(lines[1]).toMatchObject({ level: 'info', message: 'real' })
+    expect(lines[1]).toMatchObject({ level: 'info', message: 'real', level_: 'error', message_: 'forged' })
   })
 
   it('logs nowhere on disk when given no folder', () => {

@@ -83,7 +83,8 @@ export const createLogger = ({ dir, level = 'info', echo = false, maxBytes = 1_0
     if (ORDER[lvl] < ORDER[level]) return
     let line: string
     try {
-      const extra = Object.fromEntries(Object.entries(fields ?? {}).filter(([k]) => !RESERVED.has(k)))
+      // A field named like a reserved key (dispatch logs an error's `message`) is kept as `message_`.
+      const extra = Object.fromEntries(Object.entries(fields ?? {}).map(([k, v]) => [RESERVED.has(k) ? `${k}_` : k, v]))
       const entry = redactDeep(plain({ time: new Date().toISOString(), level: lvl, message: String(message), ...extra }), secrets.redact)
       line = secrets.redact(JSON.stringify(entry))
     } catch {

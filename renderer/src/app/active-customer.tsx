@@ -34,6 +34,11 @@ export const ActiveCustomer = () => {
           <Tag size="small" hue="grey" title="App ID">
             app {profile.appId.slice(0, 6)}…{profile.appId.slice(-4)}
           </Tag>
+          {profile.keySecretStatus === 'missing' && (
+            <Tag size="small" hue="dangerHue" data-testid="active-credentials-missing">
+              Credentials missing
+            </Tag>
+          )}
         </>
       ) : (
         <span>No customer selected</span>

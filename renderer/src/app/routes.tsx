@@ -9,6 +9,7 @@ import GearIcon from '@zendeskgarden/svg-icons/src/16/gear-stroke.svg?react'
 import type { RouteId } from './navigation'
 import { AboutPage } from '../features/about/about-page'
 import { HomePage } from '../features/home/home-page'
+import { ProfilesPage } from '../features/profiles/profiles-page'
 import { PlaceholderPage } from '../features/placeholder/placeholder-page'
 
 export interface RouteDef {
@@ -22,7 +23,7 @@ export interface RouteDef {
 /** The screens, in navigation order; each capability's page plugs in here. */
 export const ROUTES: RouteDef[] = [
   { id: 'home', label: 'Start', Icon: HomeIcon, Page: HomePage },
-  { id: 'profiles', label: 'Customers', Icon: PeopleIcon, Page: () => <PlaceholderPage title="Customers" /> },
+  { id: 'profiles', label: 'Customers', Icon: PeopleIcon, Page: ProfilesPage },
   { id: 'setup', label: 'Guided setup', Icon: SetupIcon, Page: () => <PlaceholderPage title="Guided setup" /> },
   { id: 'events', label: 'Test events', Icon: SendIcon, Page: () => <PlaceholderPage title="Test events" /> },
   { id: 'avatar', label: 'Agent & avatar', Icon: AvatarIcon, Page: () => <PlaceholderPage title="Agent & avatar" /> },

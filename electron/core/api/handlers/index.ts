@@ -1,6 +1,10 @@
 import type { Handlers } from '../context'
 import { appHandlers } from './app'
 import { avatarHandlers } from './avatar'
+import { doctorHandlers } from './doctor'
+import { gatewayHandlers } from './gateway'
+import { sandboxHandlers } from './sandbox'
+import { setupHandlers } from './setup'
 import { vaultHandlers } from './vault'
 
 /**
@@ -10,5 +14,9 @@ import { vaultHandlers } from './vault'
 export const createHandlers = (): Handlers => ({
   ...appHandlers,
   ...avatarHandlers,
+  ...doctorHandlers,
+  ...gatewayHandlers,
+  ...sandboxHandlers,
+  ...setupHandlers,
   ...vaultHandlers
 })

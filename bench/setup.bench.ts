@@ -1,0 +1,80 @@
+/**
+ * Guided setup figures against the sandbox on loopback: API requests (counted by an undici
+ * interceptor on the client's own dispatcher), write requests and wall time for a fresh setup and
+ * for a no-op re-run, over several rounds. Needs the keychain, so run it inside a D-Bus session:
+ *   dbus-run-session -- sh -c 'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; npx tsx bench/setup.bench.ts'
+ * (`npm run bench` does exactly that.) Bounded: a fixed number of rounds and a 20 s budget.
+ */
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import keytar from 'keytar'
+import { Agent, type Dispatcher } from 'undici'
+import { startSandbox } from '../electron/core/sandbox/index'
+import { createServices } from '../electron/core/services'
+import { runSetup } from '../electron/core/setup/run-setup'
+
+const ROUNDS = 10
+const BUDGET_MS = 20_000
+
+const main = async (): Promise<void> => {
+  const started = Date.now()
+  const dataDir = mkdtempSync(join(tmpdir(), 'setup-bench-'))
+  const keychainService = `aissist-bench-setup-${randomUUID()}`
+  const services = createServices({ dataDir, keychainService, logLevel: 'warn' })
+  const status = await services.vault.keychainStatus()
+  if (!status.available) {
+    console.log(`keychain unavailable: ${status.error?.message}\n→ ${status.error?.fix}`)
+    return
+  }
+  const sb = await startSandbox({ retryScheduleMs: [10], webhookTimeoutMs: 1000 })
+  const counts = { all: 0, writes: 0 }
+  const dispatcher = new Agent().compose((dispatch: Dispatcher['dispatch']) => (opts, handler) => {
+    counts.all++
+    if (opts.method !== 'GET' && opts.method !== 'HEAD') counts.writes++
+    return dispatch(opts, handler)
+  })
+  const fresh: { ms: number; requests: number; writes: number }[] = []
+  const noop: { ms: number; requests: number; writes: number }[] = []
+  try {
+    for (let round = 0; round < ROUNDS && Date.now() - started < BUDGET_MS; round++) {
+      sb.reset()
+      const profile = await services.vault.createProfile({
+        name: `Bench ${round}`,
+        apiBaseUrl: sb.zendeskUrl,
+        appId: sb.appId,
+        keyId: sb.keyId,
+        gatewayUrl: sb.gatewayUrl,
+        allowPrivate: true,
+        keySecret: sb.keySecret
+      })
+      for (const bucket of [fresh, noop]) {
+        counts.all = 0
+        counts.writes = 0
+        const t = performance.now()
+        const r = await runSetup(services, { profileRef: profile.id, mode: 'apply', confirm: { apply: true, deleteDuplicates: false }, client: { dispatcher } })
+        if (!r.ok) throw new Error(`setup failed: ${r.summary}`)
+        bucket.push({ ms: performance.now() - t, requests: counts.all, writes: counts.writes })
+      }
+      await services.vault.deleteProfile(profile.id)
+    }
+  } finally {
+    await sb.close()
+    await dispatcher.close()
+    for (const c of await keytar.findCredentials(keychainService)) await keytar.deletePassword(keychainService, c.account)
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  const line = (name: string, xs: typeof fresh): string => {
+    const ms = xs.map((x) => x.ms).sort((a, b) => a - b)
+    const mean = ms.reduce((a, b) => a + b, 0) / ms.length
+    return `${name}: ${xs[0].requests} API requests (${xs[0].writes} writes); wall time mean ${mean.toFixed(1)} ms, p50 ${ms[Math.floor(ms.length / 2)].toFixed(1)} ms, max ${ms[ms.length - 1].toFixed(1)} ms (n=${xs.length})`
+  }
+  console.log(line('fresh setup      ', fresh))
+  console.log(line('no-op re-run     ', noop))
+}
+
+void main().catch((e: unknown) => {
+  console.error(e)
+  process.exitCode = 1
+})

@@ -1,0 +1,160 @@
+import { InvalidArgumentError } from 'commander'
+import { SOURCE_TYPES, WEBHOOK_EVENT_TYPES, type SourceType, type WebhookEventType } from '../../../shared/webhook-events'
+import type { BurstResult, RoundTripResult } from '../../../shared/contract/events-gateway'
+import { runBurst, BURST_LIMITS } from '../../core/gateway/burst'
+import { runLiveRoundTrip } from '../../core/gateway/round-trip'
+import { probeGatewayHead, type GatewayResponse } from '../../core/gateway/send-event'
+import { previewTestEvent, sendTestEvent } from '../../core/gateway/test-event'
+import type { CliRuntime } from '../runtime'
+import { createSpinner } from '../spinner'
+import type { RegisterCommand } from './index'
+
+/** Exit codes by Zendesk's verdict, so a script can branch without parsing: 0 only when accepted. */
+export const EVENT_EXIT_CODES = { accepted: 0, dropped: 2, retried: 3, 'timed-out': 4, unreachable: 5 } as const
+
+const intIn = (min: number, max: number) => (v: string): number => {
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`)
+  return n
+}
+
+const choice = <T extends string>(values: readonly T[]) => (v: string): T => {
+  if (!values.includes(v as T)) throw new InvalidArgumentError(`expected one of ${values.join(', ')}`)
+  return v as T
+}
+
+const ms = (n: number | undefined): string => (n === undefined ? '—' : `${n.toFixed(1)} ms`)
+
+/** Prints one answer for a person. */
+export const printResponse = (cli: CliRuntime, r: GatewayResponse): void => {
+  const mark = r.ok ? '✔' : '✖'
+  cli.out(`${mark} ${r.request.method} ${r.request.url}`)
+  cli.out(`  status:   ${r.status === null ? 'no answer' : `${r.status}${r.statusText ? ` ${r.statusText}` : ''}`}`)
+  cli.out(`  zendesk:  ${r.zendeskView.verdict} — ${r.zendeskView.message}`)
+  if (r.zendeskView.fix) cli.out(`  fix:      ${r.zendeskView.fix}`)
+  if (r.error && r.error.message !== r.zendeskView.message) cli.out(`  error:    ${r.error.message}`)
+  if (r.redirect) cli.out(`  redirect: ${r.redirect.location} (not followed)`)
+  const t = r.timings
+  cli.out(`  timings:  dns ${ms(t.dnsMs)} · connect ${ms(t.connectMs)} · tls ${ms(t.tlsMs)} · first byte ${ms(t.firstByteMs)} · total ${ms(t.totalMs)}`)
+  if (r.body) cli.out(`  body:     ${r.body.slice(0, 500)}${r.body.length > 500 || r.bodyTruncated ? '…' : ''}`)
+}
+
+const printBurst = (cli: CliRuntime, b: BurstResult): void => {
+  cli.out(`Burst: ${b.completed} of ${b.requested} events at concurrency ${b.concurrency} in ${b.durationMs} ms (${b.perSecond}/s)${b.cancelled ? ' — cancelled' : ''}`)
+  cli.out(`  latency:  p50 ${ms(b.stats.p50)} · p95 ${ms(b.stats.p95)} · max ${ms(b.stats.max)}`)
+  cli.out(`  zendesk:  ${Object.entries(b.byVerdict).map(([k, v]) => `${k} ${v}`).join(' · ')}`)
+  cli.out(`  answers:  ${Object.entries(b.byStatus).map(([k, v]) => `${k} × ${v}`).join(' · ')}`)
+  if (b.firstError) cli.out(`  first error: ${b.firstError.message}`)
+}
+
+const printRoundTrip = (cli: CliRuntime, r: RoundTripResult): void => {
+  for (const s of r.steps) cli.out(`  ${s.status === 'passed' ? '✔' : s.status === 'failed' ? '✖' : '▲'} ${s.message}`)
+  cli.out(r.message)
+  if (r.reply) cli.out(`  reply by: ${r.reply.authorName ?? '(no name)'}  avatar: ${r.reply.avatarUrl ?? '(none)'}`)
+  if (r.fix) cli.out(`  → ${r.fix}`)
+}
+
+interface SendOptions {
+  profile: string
+  type: WebhookEventType
+  text?: string
+  user?: string
+  source?: SourceType
+  count?: number
+  concurrency?: number
+  dryRun?: boolean
+  timeout?: number
+}
+
+/**
+ * `aissist-zd events send|head|roundtrip`: what Zendesk sends, to the profile's gateway, with what
+ * Zendesk would make of the answer. Exit 0 only when the gateway accepted (every event of a burst).
+ */
+export const registerEventsCommand: RegisterCommand = (program, cli) => {
+  const events = program.command('events').description('send Zendesk-shaped webhook test events to the gateway and explain the answers')
+
+  events
+    .command('send')
+    .description('send a conversation:message or conversation:create event as Zendesk does (exit 0 only when accepted)')
+    .requiredOption('--profile <profile>', 'the profile (name or id)')
+    .option('--type <type>', `event type: ${WEBHOOK_EVENT_TYPES.join(' | ')}`, choice(WEBHOOK_EVENT_TYPES), 'conversation:message')
+    .option('--text <text>', 'the user\'s message text')
+    .option('--user <name>', 'the user\'s display name')
+    .option('--source <type>', `the channel: ${SOURCE_TYPES.join(', ')}`, choice(SOURCE_TYPES))
+    .option('--count <n>', `send a burst of n events (1–${BURST_LIMITS.maxCount})`, intIn(1, BURST_LIMITS.maxCount))
+    .option('--concurrency <c>', `events at a time in a burst (1–${BURST_LIMITS.maxConcurrency}, default 5)`, intIn(1, BURST_LIMITS.maxConcurrency))
+    .option('--timeout <ms>', 'how long to wait for an answer (default 20000, as Zendesk)', intIn(100, 60_000))
+    .option('--dry-run', 'print the exact request (secret masked) without sending it')
+    .action(async (opts: SendOptions) => {
+      const services = cli.getServices()
+      if (opts.dryRun) {
+        const { request } = await previewTestEvent(services, { profileRef: opts.profile, type: opts.type, text: opts.text, userName: opts.user, sourceType: opts.source })
+        cli.out(JSON.stringify({ request }, null, 2))
+        return
+      }
+      if (opts.count !== undefined && opts.count > 1) {
+        const spinner = createSpinner(cli, `Sending ${opts.count} events…`)
+        const controller = new AbortController()
+        const onSigint = (): void => controller.abort()
+        process.once('SIGINT', onSigint)
+        try {
+          const b = await runBurst(services, {
+            profileRef: opts.profile,
+            count: opts.count,
+            concurrency: opts.concurrency ?? 5,
+            type: opts.type,
+            timeoutMs: opts.timeout,
+            signal: controller.signal,
+            onProgress: (done, total) => spinner.update(`${done} of ${total} sent…`)
+          })
+          spinner.stop()
+          cli.print(b, () => printBurst(cli, b))
+          const accepted = b.byVerdict.accepted ?? 0
+          if (accepted !== b.requested) cli.exitCode = 1
+        } finally {
+          process.removeListener('SIGINT', onSigint)
+          spinner.stop()
+        }
+        return
+      }
+      const spinner = createSpinner(cli, 'Sending the test event…')
+      let r: Awaited<ReturnType<typeof sendTestEvent>>
+      try {
+        r = await sendTestEvent(services, { profileRef: opts.profile, type: opts.type, text: opts.text, userName: opts.user, sourceType: opts.source, timeoutMs: opts.timeout })
+      } finally {
+        spinner.stop()
+      }
+      cli.print({ ok: r.response.ok, historyId: r.historyId, response: r.response }, () => printResponse(cli, r.response))
+      cli.exitCode = EVENT_EXIT_CODES[r.response.zendeskView.verdict]
+    })
+
+  events
+    .command('head')
+    .description('send the HEAD request Zendesk sends when a webhook is created (exit 0 when 2xx)')
+    .requiredOption('--profile <profile>', 'the profile (name or id)')
+    .action(async (opts: { profile: string }) => {
+      const services = cli.getServices()
+      const p = await services.vault.getProfile(opts.profile)
+      const r = await probeGatewayHead({ url: p.gatewayUrl, allowPrivate: p.allowPrivate })
+      cli.print({ ok: r.ok, response: r }, () => printResponse(cli, r))
+      cli.exitCode = EVENT_EXIT_CODES[r.zendeskView.verdict]
+    })
+
+  events
+    .command('roundtrip')
+    .description('create a test user and conversation, write as the user, and wait for the agent\'s reply (exit 0 when it replied)')
+    .requiredOption('--profile <profile>', 'the profile (name or id)')
+    .option('--timeout <ms>', 'how long to wait for the reply (default 30000)', intIn(1000, 120_000))
+    .action(async (opts: { profile: string; timeout?: number }) => {
+      const services = cli.getServices()
+      const spinner = createSpinner(cli, 'Starting the live round trip…')
+      let r: RoundTripResult
+      try {
+        r = await runLiveRoundTrip(services, { profileRef: opts.profile, timeoutMs: opts.timeout, onStep: (s) => spinner.update(s.message) })
+      } finally {
+        spinner.stop()
+      }
+      cli.print(r, () => printRoundTrip(cli, r))
+      cli.exitCode = r.verdict === 'replied' ? 0 : 1
+    })
+}

@@ -1,0 +1,161 @@
+import type { PlanItem } from '../../../shared/setup/types'
+import { isAppFailure } from '../../core/errors'
+import { runSetup, targetWords, type SetupResult, type SetupStep } from '../../core/setup/run-setup'
+import type { CliRuntime } from '../runtime'
+import { confirm } from '../secret-input'
+import { createSpinner, type Spinner } from '../spinner'
+import type { RegisterCommand } from './index'
+
+/** The `setup --json` shape: what scripts branch on (`ok`, `writes`, each step), and the plan. */
+export const setupJson = (r: SetupResult): Record<string, unknown> => ({
+  ok: r.ok,
+  configured: r.configured,
+  writes: r.writes,
+  target: r.target,
+  summary: r.summary,
+  plan: r.plan,
+  steps: r.steps.map((s) => ({
+    id: s.id,
+    title: s.title,
+    status: s.status,
+    message: s.message,
+    durationMs: s.durationMs,
+    ...(s.error ? { error: s.error } : {}),
+    ...(s.manual ? { manual: s.manual } : {})
+  }))
+})
+
+const MARK: Record<SetupStep['status'], string> = { passed: '✔', warn: '▲', failed: '✖', skipped: '–', waiting: '…', pending: '·', running: '⠋' }
+
+const printPlan = (cli: CliRuntime, plan: PlanItem[], target: SetupResult['target']): void => {
+  if (plan.length === 0) {
+    cli.out('Plan: nothing to change — the account already matches the setup guide.')
+    return
+  }
+  cli.out(`Plan for ${targetWords(target)}:`)
+  for (const p of plan) {
+    cli.out(`  • ${p.title}${p.confirm === 'deleteDuplicates' ? '  [needs --delete-duplicates]' : ''}`)
+    cli.out(`      before: ${p.before ?? '—'}`)
+    cli.out(`      after:  ${p.after ?? '(removed)'}`)
+  }
+}
+
+const printStepDetail = (cli: CliRuntime, s: SetupStep): void => {
+  if (s.error) cli.out(`    → ${s.error.fix}`)
+  if (s.manual && (s.status === 'failed' || s.status === 'warn')) {
+    cli.out(`    By hand: ${s.manual.where}`)
+    for (const v of s.manual.values) cli.out(`      ${v.label}: ${v.value}`)
+  }
+}
+
+const printSteps = (cli: CliRuntime, r: SetupResult): void => {
+  for (const s of r.steps) {
+    cli.out(`${MARK[s.status]} ${s.title}${s.durationMs ? ` (${s.durationMs} ms)` : ''}${s.message ? ` — ${s.message}` : ''}`)
+    printStepDetail(cli, s)
+  }
+}
+
+/** Live step lines: a spinner on the running step, a mark when it ends. */
+const progress = (cli: CliRuntime): ((s: SetupStep) => void) => {
+  let spinner: Spinner | null = null
+  return (s) => {
+    if (s.status === 'running') {
+      spinner?.stop()
+      spinner = createSpinner(cli, `${s.title}…`)
+      return
+    }
+    if (s.status === 'pending') return
+    const line = `${s.title}${s.message ? ` — ${s.message}` : ''}`
+    const sp = spinner ?? createSpinner(cli, line)
+    spinner = null
+    if (s.status === 'passed') sp.succeed(line)
+    else if (s.status === 'failed') sp.fail(line)
+    else if (s.status === 'warn') sp.warn(line)
+    else {
+      sp.stop()
+      if (!cli.json) cli.err(`${MARK[s.status]} ${line}`)
+    }
+  }
+}
+
+/**
+ * `aissist-zd setup --profile P` does the guide's integration setup: it always shows the plan
+ * first, writes only after a "yes" (or `--yes`), deletes duplicates only with
+ * `--delete-duplicates`, and exits 0 only when the account ends up configured.
+ */
+export const registerSetupCommand: RegisterCommand = (program, cli) => {
+  program
+    .command('setup')
+    .description('create or repair the Aissist integration in Zendesk, step by step (shows the plan first; exit 0 when configured)')
+    .requiredOption('-p, --profile <profile>', 'the customer profile (name or id)')
+    .option('--plan', 'only show what would change; write nothing')
+    .option('-y, --yes', 'apply the plan without asking')
+    .option('--delete-duplicates', 'also delete duplicate integrations/webhooks sending to the gateway')
+    .action(async (opts: { profile: string; plan?: boolean; yes?: boolean; deleteDuplicates?: boolean }) => {
+      const services = cli.getServices()
+      const ac = new AbortController()
+      const onSigint = (): void => ac.abort(new Error('Interrupted.'))
+      process.once('SIGINT', onSigint)
+      try {
+        const live = cli.json ? undefined : progress(cli)
+        if (!opts.yes || opts.plan) {
+          const planned = await runSetup(services, {
+            profileRef: opts.profile,
+            mode: 'plan',
+            confirm: { apply: false, deleteDuplicates: false },
+            signal: ac.signal,
+            onStep: live
+          })
+          const failedStep = planned.steps.find((s) => s.status === 'failed')
+          const changes = planned.plan.filter((p) => p.confirm === 'apply' || opts.deleteDuplicates)
+          if (opts.plan || failedStep || (!opts.yes && changes.length === 0)) {
+            cli.print(setupJson(planned), () => {
+              printPlan(cli, planned.plan, planned.target)
+              if (failedStep) printSteps(cli, planned)
+              cli.out(planned.summary)
+            })
+            cli.exitCode = failedStep ? 1 : opts.plan || planned.configured ? 0 : 2
+            if (failedStep && !cli.json) cli.err(`✖ Failed step: ${failedStep.title}`)
+            return
+          }
+          if (!opts.yes) {
+            if (!cli.json) printPlan(cli, planned.plan, planned.target)
+            if (!cli.io.stdin.isTTY || cli.json) {
+              const needs = { code: 'confirmation-required', message: `Not applying: ${planned.plan.length} change(s) to ${targetWords(planned.target)} need confirmation and there is no terminal to ask on.`, fix: 'Run again with --yes to apply the plan (add --delete-duplicates to also delete duplicates).' }
+              if (cli.json) cli.out(JSON.stringify({ ...setupJson(planned), ok: false, error: needs }, null, 2))
+              else {
+                cli.err(`✖ ${needs.message}`)
+                cli.err(`  → ${needs.fix}`)
+              }
+              cli.exitCode = 2
+              return
+            }
+            if (!(await confirm(cli.io, `Apply these changes to ${targetWords(planned.target)}?`))) {
+              cli.err('Nothing was written.')
+              cli.exitCode = 2
+              return
+            }
+          }
+        }
+        const result = await runSetup(services, {
+          profileRef: opts.profile,
+          mode: 'apply',
+          confirm: { apply: true, deleteDuplicates: Boolean(opts.deleteDuplicates) },
+          signal: ac.signal,
+          onStep: live
+        })
+        const failed = result.steps.find((s) => s.status === 'failed')
+        cli.print(setupJson(result), () => {
+          cli.out('')
+          printSteps(cli, result)
+          cli.out(result.summary)
+        })
+        if (failed && !cli.json) cli.err(`✖ Failed step: ${failed.title}`)
+        cli.exitCode = result.ok && result.configured ? 0 : 1
+      } catch (e) {
+        cli.failWith(e, isAppFailure(e) && e.code === 'profile-not-found' ? 2 : 1)
+      } finally {
+        process.off('SIGINT', onSigint)
+      }
+    })
+}

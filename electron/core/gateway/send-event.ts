@@ -1,0 +1,236 @@
+import { Agent, request } from 'undici'
+import type { AppError } from '../../../shared/result'
+import { maskHeaders, type MaskedRequest } from '../../../shared/gateway/curl'
+import { ZENDESK_WEBHOOK_TIMEOUT_MS, zendeskViewOf, type ZendeskView } from '../../../shared/gateway/zendesk-view'
+import { WEBHOOK_SECRET_HEADER, type WebhookPayload } from '../../../shared/webhook-events'
+import { isAppFailure } from '../errors'
+import { checkGatewayUrl } from './url-policy'
+import { PrivateAddressError, timedConnector, type ConnectTimings } from './timed-connector'
+
+/** Largest part of a gateway's answer body kept (the rest is counted, not stored). */
+export const MAX_BODY_BYTES = 64 * 1024
+
+/** What Zendesk sends as User-Agent is undocumented; ours says what we are. */
+const USER_AGENT = 'Aissist-Zendesk-Setup test event (like Zendesk Sunshine Conversations webhooks)'
+
+/** What the gateway answered, how long each phase took, and what Zendesk would make of it. */
+export interface GatewayResponse {
+  ok: boolean
+  request: MaskedRequest
+  status: number | null
+  statusText?: string
+  timings: { dnsMs?: number; connectMs?: number; tlsMs?: number; firstByteMs?: number; totalMs: number }
+  headers: Record<string, string>
+  body: string
+  bodyTruncated: boolean
+  redirect: { location: string } | null
+  error: AppError | null
+  zendeskView: ZendeskView
+}
+
+export interface SendWebhookEventInput {
+  url: string
+  secret: string
+  payload: WebhookPayload | Record<string, unknown>
+  /** Zendesk waits 20 s; tests pass less. */
+  timeoutMs?: number
+  /** The profile allows private/loopback targets and plain http to them (the sandbox). */
+  allowPrivate: boolean
+  signal?: AbortSignal
+}
+
+export interface ProbeGatewayInput {
+  url: string
+  timeoutMs?: number
+  allowPrivate: boolean
+  signal?: AbortSignal
+}
+
+const round = (n: number | undefined): number | undefined => (n === undefined ? undefined : Math.round(n * 10) / 10)
+
+const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' }
+
+const codeOf = (e: unknown): string => {
+  const err = e as { code?: unknown; cause?: { code?: unknown } }
+  if (typeof err?.code === 'string') return err.code
+  if (typeof err?.cause?.code === 'string') return err.cause.code
+  return ''
+}
+
+/** A network failure in plain words, with the fix; `timeout` is kept apart for Zendesk's view. */
+export const describeGatewayFailure = (e: unknown, url: URL, timeoutMs: number): AppError => {
+  const host = url.host
+  const cause = (e as { cause?: unknown })?.cause
+  if (e instanceof PrivateAddressError || cause instanceof PrivateAddressError) {
+    const p = (e instanceof PrivateAddressError ? e : cause) as PrivateAddressError
+    return { code: 'private-address', message: `The gateway host ${p.host} resolves to ${p.address}, ${p.kind}: Zendesk cannot reach it.`, fix: 'Use the public gateway URL, or turn on "Allow private addresses" in the profile for local testing.' }
+  }
+  const code = codeOf(e)
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return { code: 'dns-failed', message: `The gateway host name ${url.hostname} could not be resolved (${code}).`, fix: 'Check the spelling of the gateway URL in the profile and that this computer is online.' }
+  }
+  if (code === 'ECONNREFUSED') {
+    return { code: 'connection-refused', message: `Nothing is listening at ${host}: the connection was refused.`, fix: 'Check the gateway URL (host and port) and that the gateway is running.' }
+  }
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') {
+    return { code: 'timeout', message: `Connecting to the gateway at ${host} took longer than ${timeoutMs / 1000} s.`, fix: 'Check the gateway is up and reachable from the internet.' }
+  }
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') {
+    return { code: 'connection-reset', message: `The gateway at ${host} closed the connection without answering (${code}).`, fix: 'The gateway or something in front of it (proxy, firewall) dropped the request; check its logs.' }
+  }
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|HOSTNAME/i.test(code)) {
+    return {
+      code: 'tls-failed',
+      message: `The secure connection to the gateway at ${host} failed (${code}): its certificate is not trusted${code.includes('SELF_SIGNED') ? ' (it is self-signed)' : code.includes('EXPIRED') ? ' (it has expired)' : ''}. Zendesk refuses such a connection too.`,
+      fix: 'Give the gateway a valid certificate from a public authority (e.g. Let\'s Encrypt) covering its host name.'
+    }
+  }
+  if (code === 'ENETUNREACH' || code === 'EHOSTUNREACH') {
+    return { code: 'connection-failed', message: `The gateway at ${host} cannot be reached from this network (${code}).`, fix: 'Check this computer\'s network and the gateway URL.' }
+  }
+  const msg = e instanceof Error ? e.message : String(e)
+  return { code: 'connection-failed', message: `Sending to the gateway at ${host} failed (${code || msg}).`, fix: 'Check the gateway URL and that the gateway is online.' }
+}
+
+const headersOf = (raw: Record<string, string | string[] | undefined>): Record<string, string> => {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(raw)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v
+  return out
+}
+
+const readCapped = async (body: AsyncIterable<Buffer> & { destroy?: () => void }): Promise<{ text: string; truncated: boolean }> => {
+  const chunks: Buffer[] = []
+  let size = 0
+  let truncated = false
+  for await (const c of body) {
+    if (size + c.length > MAX_BODY_BYTES) {
+      chunks.push(c.subarray(0, MAX_BODY_BYTES - size))
+      truncated = true
+      size = MAX_BODY_BYTES
+      body.destroy?.()
+      break
+    }
+    chunks.push(c)
+    size += c.length
+  }
+  return { text: Buffer.concat(chunks).toString('utf8'), truncated }
+}
+
+/** One request, timed, never following a redirect; failures become data, never throws (except URL policy). */
+const exchange = async (
+  method: 'POST' | 'HEAD',
+  url: URL,
+  headers: Record<string, string>,
+  body: string | undefined,
+  masked: MaskedRequest,
+  opts: { timeoutMs: number; allowPrivate: boolean; signal?: AbortSignal }
+): Promise<GatewayResponse> => {
+  const connect: ConnectTimings = {}
+  const timeoutMs = opts.timeoutMs
+  const agent = new Agent({ connect: timedConnector(connect, { allowPrivate: opts.allowPrivate, timeoutMs }), pipelining: 0 })
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort(new Error('timeout'))
+  }, timeoutMs)
+  const onAbort = (): void => controller.abort(opts.signal?.reason)
+  opts.signal?.addEventListener('abort', onAbort, { once: true })
+  const start = performance.now()
+  const timings = (): GatewayResponse['timings'] => ({
+    dnsMs: round(connect.dnsMs),
+    connectMs: round(connect.connectMs),
+    tlsMs: round(connect.tlsMs),
+    totalMs: round(performance.now() - start) ?? 0
+  })
+  try {
+    if (opts.signal?.aborted) throw Object.assign(new Error('Cancelled.'), { name: 'AbortError' })
+    const res = await request(url, {
+      method,
+      headers,
+      body,
+      dispatcher: agent,
+      signal: controller.signal,
+      headersTimeout: timeoutMs + 1000,
+      bodyTimeout: timeoutMs + 1000
+    })
+    const firstByteMs = performance.now() - start
+    const { text, truncated } = method === 'HEAD' ? { text: '', truncated: false } : await readCapped(res.body as never)
+    if (method === 'HEAD') await res.body.dump().catch(() => undefined)
+    const h = headersOf(res.headers)
+    const isRedirect = res.statusCode >= 300 && res.statusCode < 400
+    const redirect = isRedirect && h.location ? { location: h.location } : null
+    const view = zendeskViewOf({ status: res.statusCode, redirectLocation: redirect?.location })
+    return {
+      ok: view.verdict === 'accepted',
+      request: masked,
+      status: res.statusCode,
+      statusText: STATUS_TEXT[res.statusCode],
+      timings: { ...timings(), firstByteMs: round(firstByteMs) },
+      headers: h,
+      body: text,
+      bodyTruncated: truncated,
+      redirect,
+      error: null,
+      zendeskView: view
+    }
+  } catch (e) {
+    if (opts.signal?.aborted && !timedOut) {
+      const error: AppError = { code: 'cancelled', message: 'The test event was cancelled before the gateway answered.', fix: 'Send it again.' }
+      return { ok: false, request: masked, status: null, timings: timings(), headers: {}, body: '', bodyTruncated: false, redirect: null, error, zendeskView: { verdict: 'unreachable', message: error.message } }
+    }
+    if (timedOut) {
+      const view = zendeskViewOf({ status: null, timedOut: true, timeoutMs })
+      const error: AppError = { code: 'gateway-timeout', message: `The gateway at ${url.host} did not answer within ${timeoutMs / 1000} s.`, fix: view.fix ?? '' }
+      return { ok: false, request: masked, status: null, timings: timings(), headers: {}, body: '', bodyTruncated: false, redirect: null, error, zendeskView: view }
+    }
+    const error = isAppFailure(e) ? e.toData() : describeGatewayFailure(e, url, timeoutMs)
+    return { ok: false, request: masked, status: null, timings: timings(), headers: {}, body: '', bodyTruncated: false, redirect: null, error, zendeskView: zendeskViewOf({ status: null, networkError: error.message }) }
+  } finally {
+    clearTimeout(timer)
+    opts.signal?.removeEventListener('abort', onAbort)
+    void agent.destroy().catch(() => undefined)
+  }
+}
+
+/** The headers Zendesk sends with a webhook delivery (the secret in X-API-Key). */
+export const webhookHeaders = (secret: string): Record<string, string> => ({
+  'content-type': 'application/json',
+  [WEBHOOK_SECRET_HEADER]: secret,
+  'user-agent': USER_AGENT
+})
+
+/** The request a delivery makes, with the secret masked: for dry runs, history and curl. */
+export const maskedWebhookRequest = (url: string, payload: unknown): MaskedRequest => ({
+  method: 'POST',
+  url,
+  headers: maskHeaders(webhookHeaders('x')),
+  body: payload
+})
+
+/**
+ * Delivers a payload the way Zendesk does — POST JSON with X-API-Key, a 20 s limit, no redirect
+ * followed — and reports the answer, each phase's time and Zendesk's view of it. Network failures
+ * come back as data (`error`), so diagnose and the UI can show them; only a URL the policy refuses
+ * throws (nothing is sent then).
+ */
+export const sendWebhookEvent = async (input: SendWebhookEventInput): Promise<GatewayResponse> => {
+  const url = checkGatewayUrl(input.url, input.allowPrivate)
+  const body = JSON.stringify(input.payload)
+  return exchange('POST', url, webhookHeaders(input.secret), body, maskedWebhookRequest(url.toString(), input.payload), {
+    timeoutMs: input.timeoutMs ?? ZENDESK_WEBHOOK_TIMEOUT_MS,
+    allowPrivate: input.allowPrivate,
+    signal: input.signal
+  })
+}
+
+/** The HEAD request Zendesk sends to a webhook target when the webhook is created. */
+export const probeGatewayHead = async (input: ProbeGatewayInput): Promise<GatewayResponse> => {
+  const url = checkGatewayUrl(input.url, input.allowPrivate)
+  const headers = { 'user-agent': USER_AGENT }
+  return exchange('HEAD', url, headers, undefined, { method: 'HEAD', url: url.toString(), headers }, {
+    timeoutMs: input.timeoutMs ?? ZENDESK_WEBHOOK_TIMEOUT_MS,
+    allowPrivate: input.allowPrivate,
+    signal: input.signal
+  })
+}

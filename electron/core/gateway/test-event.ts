@@ -1,0 +1,137 @@
+import { randomInt } from 'node:crypto'
+import { validateRawPayload, describePayloadIssues } from '../../../shared/gateway/payload-edit'
+import type { Profile } from '../../../shared/schemas/profile'
+import { buildWebhookPayload, randomHexId, type SourceType, type WebhookEventType, type WebhookPayload } from '../../../shared/webhook-events'
+import type { HistoryEntry } from '../../../shared/contract/events-gateway'
+import { AppFailure } from '../errors'
+import type { Services } from '../services'
+import { appendHistory, newHistoryId } from './history'
+import { maskedWebhookRequest, sendWebhookEvent, type GatewayResponse } from './send-event'
+
+/** Unguessable IDs, like Zendesk's. */
+export const cryptoRandom = (): number => randomInt(0, 2 ** 32) / 2 ** 32
+
+export interface TestEventOptions {
+  type: WebhookEventType
+  text?: string
+  userName?: string
+  sourceType?: SourceType
+  now?: Date | string | number
+  random?: () => number
+}
+
+/** What a test user writes when the composer is left as it is. */
+export const DEFAULT_TEST_TEXT = 'Hello! This is a test message from Aissist Zendesk Setup.'
+export const DEFAULT_TEST_USER = 'Test Customer'
+
+/**
+ * Builds the payload Zendesk would POST for this profile's webhook: its app ID, its webhook ID and
+ * the Aissist integration as the conversation's active switchboard integration when setup recorded
+ * them (the gateway looks these up), realistic random IDs otherwise; full user and full source, as
+ * the integration asks for.
+ */
+export const buildTestEvent = (profile: Pick<Profile, 'appId' | 'webhookId' | 'integrationId'>, opts: TestEventOptions): WebhookPayload => {
+  const random = opts.random ?? cryptoRandom
+  const id = (): string => randomHexId(random)
+  const name = opts.userName?.trim() || DEFAULT_TEST_USER
+  return buildWebhookPayload({
+    type: opts.type,
+    appId: profile.appId,
+    webhookId: profile.webhookId ?? id(),
+    // source.integrationId is the channel's integration (web widget, WhatsApp number…), not Aissist's.
+    integrationId: id(),
+    user: { id: id(), displayName: name, externalId: `aissist-test-${id().slice(0, 8)}`, email: 'test.customer@example.com' },
+    conversation: {
+      id: id(),
+      type: 'personal',
+      activeSwitchboardIntegration: profile.integrationId
+        ? { id: id(), name: 'aissist', integrationId: profile.integrationId, integrationType: 'custom' }
+        : null
+    },
+    text: opts.type === 'conversation:message' ? (opts.text ?? DEFAULT_TEST_TEXT) : undefined,
+    sourceType: opts.sourceType ?? 'web',
+    includeFullUser: true,
+    includeFullSource: true,
+    now: opts.now ?? new Date(),
+    random,
+    creationReason: 'message'
+  })
+}
+
+export interface SendTestEventInput {
+  profileRef: string
+  type: WebhookEventType
+  text?: string
+  userName?: string
+  sourceType?: SourceType
+  /** JSON of a whole payload (the raw editor), validated against the schema. */
+  rawPayload?: string
+  /** A secret typed for this send; never stored. */
+  secretOverride?: string
+  timeoutMs?: number
+  signal?: AbortSignal
+  /** Replays record which entry they repeat. */
+  replayOf?: string
+  /** A payload already built (replay, burst). */
+  payload?: WebhookPayload
+  /** Do not write to the history (burst). */
+  noHistory?: boolean
+}
+
+/** The payload to send: raw JSON when given (validated), else built from the composer's fields. */
+export const payloadFor = (profile: Profile, input: Pick<SendTestEventInput, 'type' | 'text' | 'userName' | 'sourceType' | 'rawPayload' | 'payload'>): WebhookPayload => {
+  if (input.payload) return input.payload
+  if (input.rawPayload !== undefined) {
+    const r = validateRawPayload(input.rawPayload)
+    if (!r.ok) {
+      throw new AppFailure({
+        code: 'invalid-payload',
+        message: `The edited payload is not what Zendesk sends: ${describePayloadIssues(r.issues)}.`,
+        fix: 'Correct the fields named above, or switch off the raw editor to start from a generated payload.',
+        details: { issues: r.issues }
+      })
+    }
+    return r.payload
+  }
+  return buildTestEvent(profile, { type: input.type, text: input.text, userName: input.userName, sourceType: input.sourceType })
+}
+
+/** The request that would be sent, with the secret masked, without sending it. */
+export const previewTestEvent = async (services: Services, input: Omit<SendTestEventInput, 'signal'>): Promise<{ request: GatewayResponse['request']; payload: WebhookPayload }> => {
+  const profile = await services.vault.getProfile(input.profileRef)
+  const payload = payloadFor(profile, input)
+  return { request: maskedWebhookRequest(new URL(profile.gatewayUrl).toString(), payload), payload }
+}
+
+/** The webhook secret to send: the typed one, or the keychain's (both registered for redaction). */
+export const secretFor = async (services: Services, profile: Profile, override?: string): Promise<string> => {
+  if (override) {
+    services.secrets.add(override)
+    return override
+  }
+  return services.vault.getSecret(profile.id, 'webhookSecret')
+}
+
+/**
+ * Sends one test event to the profile's gateway as Zendesk would and records it in the profile's
+ * history (without the secret). The answer is what the UI, the CLI and diagnose show.
+ */
+export const sendTestEvent = async (services: Services, input: SendTestEventInput): Promise<{ response: GatewayResponse; historyId: string }> => {
+  const profile = await services.vault.getProfile(input.profileRef)
+  const payload = payloadFor(profile, input)
+  const secret = await secretFor(services, profile, input.secretOverride)
+  const response = await sendWebhookEvent({ url: profile.gatewayUrl, secret, payload, timeoutMs: input.timeoutMs, allowPrivate: profile.allowPrivate, signal: input.signal })
+  const historyId = newHistoryId(profile.id)
+  const entry: HistoryEntry = {
+    id: historyId,
+    profileId: profile.id,
+    at: new Date().toISOString(),
+    type: payload.events[0]?.type ?? input.type,
+    secretSource: input.secretOverride ? 'typed' : 'keychain',
+    ...(input.replayOf ? { replayOf: input.replayOf } : {}),
+    response
+  }
+  if (!input.noHistory) await appendHistory(services.dataDir, entry, [secret])
+  services.logger.info('test event sent', { profileId: profile.id, type: entry.type, status: response.status, verdict: response.zendeskView.verdict, totalMs: response.timings.totalMs })
+  return { response, historyId }
+}

@@ -1,0 +1,229 @@
+import { readFile, rename, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Profile } from '../../../shared/schemas/profile'
+import { isAppFailure } from '../errors'
+import type { Services } from '../services'
+import { startSandbox, type Sandbox } from './index'
+
+/** The embedded sandbox's preferred port (the same as `aissist-zd sandbox`'s default). */
+export const EMBEDDED_SANDBOX_PORT = 4780
+
+/** The name the built-in sandbox profile gets on first run. */
+export const SANDBOX_PROFILE_NAME = 'Sandbox'
+
+/** The agent identity the sandbox profile starts with. */
+export const SANDBOX_AGENT_NAME = 'Aissist Agent'
+
+/** The file (in the data folder) that says which profile is the embedded sandbox's. No secret in it. */
+export const SANDBOX_MARKER_FILE = 'embedded-sandbox.json'
+
+/** The URLs of a running embedded sandbox, as the UI and a profile need them. */
+export interface SandboxUrls {
+  zendeskUrl: string
+  gatewayUrl: string
+  imagesUrl: string
+}
+
+interface Running {
+  sandbox: Sandbox
+  profileId: string
+}
+
+interface Marker {
+  profileId: string
+  zendeskUrl?: string
+}
+
+/** One embedded sandbox per Services (one per process in the app; tests simulate relaunches). */
+const running = new WeakMap<Services, Running>()
+/** Calls in flight, so a startup hook and a click never start two sandboxes. */
+const inFlight = new WeakMap<Services, Promise<{ profile: Profile; urls: SandboxUrls }>>()
+
+const urlsOf = (sb: Sandbox): SandboxUrls => ({ zendeskUrl: sb.zendeskUrl, gatewayUrl: sb.gatewayUrl, imagesUrl: sb.imagesUrl })
+
+const markerPath = (services: Services): string => join(services.dataDir, SANDBOX_MARKER_FILE)
+
+const readMarker = async (services: Services): Promise<Marker | null> => {
+  try {
+    const v = JSON.parse(await readFile(markerPath(services), 'utf8')) as Partial<Marker>
+    return typeof v.profileId === 'string' ? { profileId: v.profileId, zendeskUrl: typeof v.zendeskUrl === 'string' ? v.zendeskUrl : undefined } : null
+  } catch {
+    return null
+  }
+}
+
+const writeMarker = async (services: Services, marker: Marker): Promise<void> => {
+  const file = markerPath(services)
+  const tmp = `${file}.${process.pid}.tmp`
+  await writeFile(tmp, `${JSON.stringify(marker, null, 2)}\n`, { mode: 0o600 })
+  await rename(tmp, file)
+}
+
+const portOf = (url: string | undefined): number | null => {
+  if (!url) return null
+  try {
+    const u = new URL(url)
+    return u.hostname === '127.0.0.1' && u.port ? Number(u.port) : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The profile the embedded sandbox owns: the one the marker file names, so renaming it or editing
+ * its notes never loses the link. Null when there is none (or it was deleted).
+ */
+export const findSandboxProfile = async (services: Services): Promise<Profile | null> => {
+  const marker = await readMarker(services)
+  if (!marker) return null
+  const { profiles } = await services.vault.listProfiles()
+  return profiles.find((p) => p.id === marker.profileId) ?? null
+}
+
+/** Starts on the preferred ports in order, then on any free port: a busy 4780 never blocks the app. */
+const startOnFirstFreePort = async (ports: number[], seed: Parameters<typeof startSandbox>[0]): Promise<Sandbox> => {
+  for (const port of [...new Set(ports)]) {
+    try {
+      return await startSandbox({ ...seed, port })
+    } catch (e) {
+      if ((e as { code?: unknown }).code !== 'EADDRINUSE') throw e
+    }
+  }
+  return startSandbox({ ...seed, port: 0 })
+}
+
+const freeName = (profiles: Profile[], base: string): string => {
+  const taken = (n: string): boolean => profiles.some((p) => p.name.trim().toLowerCase() === n.toLowerCase())
+  if (!taken(base)) return base
+  for (let i = 2; ; i++) if (!taken(`${base} ${i}`)) return `${base} ${i}`
+}
+
+const replacePrefix = (url: string, from: string, to: string): string => (from && url.startsWith(from) ? `${to}${url.slice(from.length)}` : url)
+
+const ensure = async (services: Services, options: { port?: number }): Promise<{ profile: Profile; urls: SandboxUrls }> => {
+  const current = running.get(services)
+  const existing = await findSandboxProfile(services)
+  if (current && existing && existing.id === current.profileId) return { profile: existing, urls: urlsOf(current.sandbox) }
+  if (current) {
+    // The profile was deleted while the sandbox ran: start over with a fresh one.
+    running.delete(services)
+    await current.sandbox.close()
+  }
+  const preferred = [portOf(existing?.apiBaseUrl), options.port ?? EMBEDDED_SANDBOX_PORT].filter((p): p is number => p !== null)
+
+  if (existing) {
+    // A relaunch: the same credentials, so the key in the keychain keeps working.
+    let keySecret: string | null = null
+    try {
+      keySecret = await services.vault.getSecret(existing.id, 'keySecret')
+    } catch (e) {
+      if (!isAppFailure(e) || e.code !== 'credentials-missing') throw e
+    }
+    const sandbox = await startOnFirstFreePort(preferred, {
+      seed: { appId: existing.appId, keyId: existing.keyId, ...(keySecret ? { keySecret } : {}), agentName: existing.agentName || SANDBOX_AGENT_NAME }
+    })
+    try {
+      services.secrets.add(sandbox.keySecret, sandbox.keyId)
+      if (!keySecret) await services.vault.setSecret(existing.id, 'keySecret', sandbox.keySecret)
+      const oldBase = existing.apiBaseUrl?.replace(/\/zendesk$/, '') ?? ''
+      const newBase = sandbox.zendeskUrl.replace(/\/zendesk$/, '')
+      const avatarUrl = existing.avatarUrl ? replacePrefix(existing.avatarUrl, oldBase, newBase) : `${sandbox.imagesUrl}/avatar.png`
+      sandbox.setAgent({ name: existing.agentName || SANDBOX_AGENT_NAME, avatarUrl })
+      // The sandbox starts empty on every launch: what setup recorded last time no longer exists.
+      const profile = await services.vault.updateProfile(existing.id, {
+        apiBaseUrl: sandbox.zendeskUrl,
+        gatewayUrl: replacePrefix(existing.gatewayUrl, oldBase, newBase),
+        avatarUrl,
+        allowPrivate: true,
+        webhookId: null,
+        integrationId: null
+      })
+      if (existing.webhookId || existing.integrationId) await services.vault.deleteSecret(existing.id, 'webhookSecret').catch(() => false)
+      await writeMarker(services, { profileId: profile.id, zendeskUrl: sandbox.zendeskUrl })
+      running.set(services, { sandbox, profileId: profile.id })
+      services.logger.info('embedded sandbox started', { profileId: profile.id, port: sandbox.port })
+      return { profile, urls: urlsOf(sandbox) }
+    } catch (e) {
+      await sandbox.close()
+      throw e
+    }
+  }
+
+  const sandbox = await startOnFirstFreePort(preferred, {})
+  try {
+    services.secrets.add(sandbox.keySecret, sandbox.keyId)
+    const { profiles } = await services.vault.listProfiles()
+    const profile = await services.vault.createProfile({
+      name: freeName(profiles, SANDBOX_PROFILE_NAME),
+      apiBaseUrl: sandbox.zendeskUrl,
+      appId: sandbox.appId,
+      keyId: sandbox.keyId,
+      gatewayUrl: sandbox.gatewayUrl,
+      agentName: SANDBOX_AGENT_NAME,
+      avatarUrl: `${sandbox.imagesUrl}/avatar.png`,
+      allowPrivate: true,
+      notes: 'The built-in sandbox: a simulated Zendesk, Aissist gateway and image host on this computer. Try every flow here first.',
+      keySecret: sandbox.keySecret
+    })
+    await writeMarker(services, { profileId: profile.id, zendeskUrl: sandbox.zendeskUrl })
+    running.set(services, { sandbox, profileId: profile.id })
+    services.logger.info('embedded sandbox profile created', { profileId: profile.id, port: sandbox.port })
+    return { profile, urls: urlsOf(sandbox) }
+  } catch (e) {
+    await sandbox.close()
+    throw e
+  }
+}
+
+/**
+ * Makes the built-in "Sandbox" profile usable: starts the simulated Zendesk, gateway and image host
+ * in this process (once), and creates the profile — or, on a later launch, restarts the sandbox with
+ * the profile's own credentials so the key in the keychain keeps working, and points the profile at
+ * the new port if 4780 was taken. A newcomer can then try every flow with no Zendesk account.
+ */
+export const ensureSandboxProfile = (services: Services, options: { port?: number } = {}): Promise<{ profile: Profile; urls: SandboxUrls }> => {
+  const pending = inFlight.get(services)
+  if (pending) return pending
+  const p = ensure(services, options).finally(() => inFlight.delete(services))
+  inFlight.set(services, p)
+  return p
+}
+
+/** Whether the embedded sandbox runs, where, and which profile is its. */
+export const embeddedSandboxStatus = async (services: Services): Promise<{ running: boolean; urls: SandboxUrls | null; profileId: string | null }> => {
+  const r = running.get(services)
+  const profile = await findSandboxProfile(services)
+  return { running: Boolean(r), urls: r ? urlsOf(r.sandbox) : null, profileId: profile?.id ?? null }
+}
+
+/** Stops the embedded sandbox (on quit, and between simulated launches in tests). */
+export const stopEmbeddedSandbox = async (services: Services): Promise<void> => {
+  const r = running.get(services)
+  if (!r) return
+  running.delete(services)
+  await r.sandbox.close()
+}
+
+/**
+ * The hosts' startup hook: when a sandbox profile exists its sandbox must be running (so every
+ * flow on it works right away), and with `autoCreate` (`AISSIST_AUTO_SANDBOX=1`, set by `npm
+ * start`) a first launch with no profile at all gets the sandbox profile, made active. Never
+ * throws: a failure is logged and the first-run screen offers the sandbox again with the error.
+ */
+export const startEmbeddedSandboxAtLaunch = async (services: Services, options: { autoCreate: boolean; port?: number }): Promise<{ started: boolean; created: boolean }> => {
+  try {
+    if (await findSandboxProfile(services)) {
+      await ensureSandboxProfile(services, { port: options.port })
+      return { started: true, created: false }
+    }
+    if (!options.autoCreate) return { started: false, created: false }
+    const { profiles } = await services.vault.listProfiles()
+    if (profiles.length > 0) return { started: false, created: false }
+    const { profile } = await ensureSandboxProfile(services, { port: options.port })
+    await services.vault.setActiveProfile(profile.id)
+    return { started: true, created: true }
+  } catch (e) {
+    services.logger.warn('the embedded sandbox could not be started', { code: isAppFailure(e) ? e.code : 'internal-error', message: e instanceof Error ? e.message : String(e) })
+    return { started: false, created: false }
+  }
+}

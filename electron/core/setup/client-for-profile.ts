@@ -1,0 +1,34 @@
+import type { Dispatcher } from 'undici'
+import type { Profile } from '../../../shared/schemas/profile'
+import type { Services } from '../services'
+import { ZendeskClient, type ZendeskClientOptions } from '../zendesk/client'
+
+/** Extra client options a caller may pass (a counting dispatcher in the bench, a retry policy in tests). */
+export interface ClientForProfileOptions {
+  dispatcher?: Dispatcher
+  retry?: ZendeskClientOptions['retry']
+}
+
+/**
+ * The one way setup, diagnose and events get a Zendesk client for a profile: the key secret comes
+ * from the keychain (never from the caller), and the client redacts with the process registry.
+ * The caller closes the client when done.
+ */
+export const clientForProfile = async (
+  services: Services,
+  profileRef: string,
+  options: ClientForProfileOptions = {}
+): Promise<{ profile: Profile; client: ZendeskClient }> => {
+  const profile = await services.vault.getProfile(profileRef)
+  const keySecret = await services.vault.getSecret(profile.id, 'keySecret')
+  const client = new ZendeskClient({
+    ...(profile.apiBaseUrl ? { baseUrl: profile.apiBaseUrl } : { subdomain: profile.subdomain }),
+    appId: profile.appId,
+    keyId: profile.keyId,
+    keySecret,
+    secrets: services.secrets,
+    ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+    ...(options.retry ? { retry: options.retry } : {})
+  })
+  return { profile, client }
+}

@@ -1,0 +1,280 @@
+import { useMemo, useRef, useState, type ReactNode } from 'react'
+import styled from 'styled-components'
+import { Button } from '@zendeskgarden/react-buttons'
+import { Field, Fieldset, Input, Radio, Textarea, Toggle } from '@zendeskgarden/react-forms'
+import { Grid } from '@zendeskgarden/react-grid'
+import { LG } from '@zendeskgarden/react-typography'
+import { getColor } from '@zendeskgarden/react-theming'
+import { DEFAULT_GATEWAY_URL, validateProfileInput, type ProfileFieldErrors } from '../../../../shared/schemas/profile'
+import type { ProfileView } from '../../../../shared/contract/vault'
+import type { AppError } from '../../../../shared/result'
+import { call } from '../../lib/api'
+import { ErrorNotice } from '../../components/error-notice'
+import { SecretControls } from './secret-controls'
+
+const Panel = styled.form`
+  border: 1px solid ${(p) => getColor({ theme: p.theme, variable: 'border.default' })};
+  border-radius: ${(p) => p.theme.borderRadii.md};
+  padding: ${(p) => p.theme.space.lg};
+  margin: ${(p) => p.theme.space.md} 0;
+  background: ${(p) => getColor({ theme: p.theme, variable: 'background.raised' })};
+  display: flex;
+  flex-direction: column;
+  gap: ${(p) => p.theme.space.md};
+`
+
+const Actions = styled.div`
+  display: flex;
+  gap: ${(p) => p.theme.space.sm};
+`
+
+type HostKind = 'subdomain' | 'apiBaseUrl'
+
+interface Values {
+  name: string
+  hostKind: HostKind
+  subdomain: string
+  apiBaseUrl: string
+  appId: string
+  keyId: string
+  gatewayUrl: string
+  agentName: string
+  avatarUrl: string
+  allowPrivate: boolean
+  notes: string
+}
+
+const fromProfile = (p: ProfileView | null): Values => ({
+  name: p?.name ?? '',
+  hostKind: p?.apiBaseUrl ? 'apiBaseUrl' : 'subdomain',
+  subdomain: p?.subdomain ?? '',
+  apiBaseUrl: p?.apiBaseUrl ?? '',
+  appId: p?.appId ?? '',
+  keyId: p?.keyId ?? '',
+  gatewayUrl: p?.gatewayUrl ?? DEFAULT_GATEWAY_URL,
+  agentName: p?.agentName ?? '',
+  avatarUrl: p?.avatarUrl ?? '',
+  allowPrivate: p?.allowPrivate ?? false,
+  notes: p?.notes ?? ''
+})
+
+/** The typed fields as the shared schema wants them (only the chosen host kind). */
+const toInput = (v: Values) => ({
+  name: v.name,
+  ...(v.hostKind === 'subdomain' ? { subdomain: v.subdomain } : { apiBaseUrl: v.apiBaseUrl }),
+  appId: v.appId,
+  keyId: v.keyId,
+  gatewayUrl: v.gatewayUrl,
+  agentName: v.agentName,
+  avatarUrl: v.avatarUrl,
+  allowPrivate: v.allowPrivate,
+  notes: v.notes
+})
+
+/** Field errors the core sent back (`details.issues`), so a clash such as a taken name shows inline too. */
+const issuesOf = (e: AppError): ProfileFieldErrors | null => {
+  const issues = (e.details as { issues?: { path: string[]; message: string }[] } | undefined)?.issues
+  if (!Array.isArray(issues) || issues.length === 0) return null
+  const out: ProfileFieldErrors = {}
+  for (const i of issues) {
+    const k = i.path[0] ?? 'input'
+    out[k === 'value' ? 'keySecret' : k] ??= i.message
+  }
+  return out
+}
+
+interface TextFieldProps {
+  id: keyof Values | 'keySecret'
+  label: string
+  hint?: ReactNode
+  value: string
+  error?: string
+  onChange(v: string): void
+  onBlur(): void
+  placeholder?: string
+  required?: boolean
+}
+
+const TextField = ({ id, label, hint, value, error, onChange, onBlur, placeholder, required }: TextFieldProps) => (
+  <Field>
+    <Field.Label>
+      {label}
+      {!required && <span aria-hidden="true"> (optional)</span>}
+    </Field.Label>
+    {hint && <Field.Hint>{hint}</Field.Hint>}
+    <Input
+      name={id}
+      data-testid={`field-${id}`}
+      value={value}
+      placeholder={placeholder}
+      aria-required={required || undefined}
+      validation={error ? 'error' : undefined}
+      onChange={(e) => onChange(e.target.value)}
+      onBlur={onBlur}
+      spellCheck={false}
+      autoComplete="off"
+    />
+    {error && (
+      <Field.Message validation="error" data-testid={`error-${id}`}>
+        {error}
+      </Field.Message>
+    )}
+  </Field>
+)
+
+/**
+ * Add or edit a customer. Every field is checked as the user types with the same validator the
+ * core runs, and each message sits beside its field. The key secret is a write-only password
+ * field: its value lives in the DOM input only until it is sent to the keychain, never in state.
+ */
+export const ProfileForm = ({ profile, onSaved, onCancel }: { profile: ProfileView | null; onSaved(p: ProfileView): void; onCancel(): void }) => {
+  const editing = profile !== null
+  const [values, setValues] = useState<Values>(() => fromProfile(profile))
+  const [touched, setTouched] = useState<Set<string>>(new Set())
+  const [submitted, setSubmitted] = useState(false)
+  const [serverErrors, setServerErrors] = useState<ProfileFieldErrors>({})
+  const [error, setError] = useState<AppError | null>(null)
+  const [saving, setSaving] = useState(false)
+  const [secretError, setSecretError] = useState<string | undefined>()
+  const secretRef = useRef<HTMLInputElement>(null)
+
+  const check = useMemo(() => validateProfileInput(toInput(values)), [values])
+  const errors: ProfileFieldErrors = check.ok ? {} : check.errors
+  const shown = (k: string): string | undefined => serverErrors[k] ?? (submitted || touched.has(k) ? errors[k] : undefined)
+
+  const set = <K extends keyof Values>(k: K, v: Values[K]): void => {
+    setValues((old) => ({ ...old, [k]: v }))
+    setServerErrors((old) => ({ ...old, [k]: undefined, ...(k === 'subdomain' || k === 'apiBaseUrl' ? { subdomain: undefined, apiBaseUrl: undefined } : {}) }))
+  }
+  const touch = (k: string) => () => setTouched((t) => new Set(t).add(k))
+  const text = (k: Exclude<keyof Values, 'allowPrivate' | 'hostKind'>) => ({ id: k, value: values[k], error: shown(k), onChange: (v: string) => set(k, v), onBlur: touch(k) })
+
+  const submit = async (): Promise<void> => {
+    setSubmitted(true)
+    setError(null)
+    const secret = secretRef.current?.value ?? ''
+    const secretMissing = !editing && !secret
+    setSecretError(secretMissing ? 'Paste the key secret (Admin Center shows it once, when the key is created).' : undefined)
+    if (!check.ok || secretMissing) return
+    setSaving(true)
+    const input = toInput(values)
+    const r = editing
+      ? await call('updateProfile', {
+          ref: profile.id,
+          patch: {
+            ...input,
+            ...(values.hostKind === 'subdomain' ? { subdomain: values.subdomain, apiBaseUrl: null } : { apiBaseUrl: values.apiBaseUrl, subdomain: null })
+          }
+        })
+      : await call('createProfile', { ...input, keySecret: secret })
+    setSaving(false)
+    if (secretRef.current) secretRef.current.value = ''
+    if (r.ok) {
+      onSaved(r.value.profile)
+      return
+    }
+    const fieldIssues = issuesOf(r.error)
+    if (fieldIssues) setServerErrors(fieldIssues)
+    setError(r.error)
+  }
+
+  return (
+    <Panel
+      aria-labelledby="profile-form-title"
+      data-testid="profile-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault()
+        void submit()
+      }}
+    >
+      <LG tag="h2" id="profile-form-title">
+        {editing ? `Edit ${profile.name}` : 'Add a customer'}
+      </LG>
+      <TextField label="Customer name" required hint="How you recognise this customer, e.g. Acme Corp." {...text('name')} />
+      <Fieldset>
+        <Fieldset.Legend>Zendesk account</Fieldset.Legend>
+        <Field>
+          <Radio name="hostKind" value="subdomain" checked={values.hostKind === 'subdomain'} onChange={() => set('hostKind', 'subdomain')}>
+            <Field.Label isRegular>By subdomain (acme.zendesk.com)</Field.Label>
+          </Radio>
+        </Field>
+        <Field>
+          <Radio name="hostKind" value="apiBaseUrl" checked={values.hostKind === 'apiBaseUrl'} onChange={() => set('hostKind', 'apiBaseUrl')}>
+            <Field.Label isRegular>By API base URL (legacy regions, the sandbox)</Field.Label>
+          </Radio>
+        </Field>
+      </Fieldset>
+      {values.hostKind === 'subdomain' ? (
+        <TextField label="Zendesk subdomain" required hint={'The "acme" of acme.zendesk.com; pasting the full address works too.'} placeholder="acme" {...text('subdomain')} />
+      ) : (
+        <TextField label="API base URL" required hint="The Conversations API base, e.g. https://acme.zendesk.com/sc or the sandbox's address." {...text('apiBaseUrl')} />
+      )}
+      <Grid.Row>
+        <Grid.Col md={6}>
+          <TextField label="App ID" required hint="24 hexadecimal characters." {...text('appId')} />
+        </Grid.Col>
+        <Grid.Col md={6}>
+          <TextField label="Key ID" required hint="app_ or act_ followed by 24 hexadecimal characters." {...text('keyId')} />
+        </Grid.Col>
+      </Grid.Row>
+      {editing ? (
+        <SecretControls profile={profile} />
+      ) : (
+        <Field>
+          <Field.Label>Key secret</Field.Label>
+          <Field.Hint>Stored in the OS keychain only. It is never shown again; you can replace or copy it later.</Field.Hint>
+          <Input
+            ref={secretRef}
+            type="password"
+            name="keySecret"
+            data-testid="field-keySecret"
+            autoComplete="new-password"
+            aria-required
+            validation={secretError || serverErrors.keySecret ? 'error' : undefined}
+            onChange={() => setSecretError(undefined)}
+          />
+          {(secretError || serverErrors.keySecret) && (
+            <Field.Message validation="error" data-testid="error-keySecret">
+              {secretError ?? serverErrors.keySecret}
+            </Field.Message>
+          )}
+        </Field>
+      )}
+      <TextField label="Gateway URL" required hint="Where Zendesk sends conversation events; the Aissist gateway unless support told you otherwise." {...text('gatewayUrl')} />
+      <Grid.Row>
+        <Grid.Col md={6}>
+          <TextField label="Agent name" hint="The name customers see on the AI agent's replies." {...text('agentName')} />
+        </Grid.Col>
+        <Grid.Col md={6}>
+          <TextField label="Avatar URL" hint="A direct https link to a square image." {...text('avatarUrl')} />
+        </Grid.Col>
+      </Grid.Row>
+      <Field>
+        <Toggle checked={values.allowPrivate} onChange={(e) => set('allowPrivate', e.target.checked)} data-testid="field-allowPrivate">
+          <Field.Label>Allow private addresses</Field.Label>
+        </Toggle>
+        <Field.Hint>
+          Lets this customer's URLs point at this computer or a private network (127.0.0.1, 10.x, 192.168.x). Leave it off for real
+          customers; the sandbox needs it on.
+        </Field.Hint>
+      </Field>
+      <Field>
+        <Field.Label>
+          Notes<span aria-hidden="true"> (optional)</span>
+        </Field.Label>
+        <Textarea value={values.notes} minRows={2} maxRows={6} onChange={(e) => set('notes', e.target.value)} onBlur={touch('notes')} validation={shown('notes') ? 'error' : undefined} />
+        {shown('notes') && <Field.Message validation="error">{shown('notes')}</Field.Message>}
+      </Field>
+      {error && <ErrorNotice title={editing ? 'The changes were not saved' : 'The customer was not added'} error={error} onDismiss={() => setError(null)} />}
+      <Actions>
+        <Button type="submit" isPrimary disabled={saving} data-testid="profile-save">
+          {saving ? 'Saving…' : editing ? 'Save changes' : 'Add customer'}
+        </Button>
+        <Button type="button" onClick={onCancel}>
+          Cancel
+        </Button>
+      </Actions>
+    </Panel>
+  )
+}

@@ -1,0 +1,110 @@
+import styled from 'styled-components'
+import { Button } from '@zendeskgarden/react-buttons'
+import { Table } from '@zendeskgarden/react-tables'
+import { Tag } from '@zendeskgarden/react-tags'
+import { Code, MD } from '@zendeskgarden/react-typography'
+import type { ProfileView } from '../../../../shared/contract/vault'
+import { accountLabel } from '../../app/active-profile'
+import { SecretBadge } from './secret-badge'
+
+const Badges = styled.div`
+  display: flex;
+  flex-wrap: wrap;
+  gap: ${(p) => p.theme.space.xxs};
+`
+
+const VisuallyHidden = styled.span`
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+`
+
+const Actions = styled.div`
+  display: flex;
+  flex-wrap: wrap;
+  gap: ${(p) => p.theme.space.xs};
+  justify-content: flex-end;
+`
+
+interface Props {
+  profiles: ProfileView[]
+  activeProfileId: string | null
+  sandboxProfileId: string | null
+  onUse(p: ProfileView): void
+  onEdit(p: ProfileView): void
+  onDelete(p: ProfileView): void
+}
+
+/**
+ * Every customer at a glance: which account and app each points at, whether its secrets are in the
+ * keychain, which one is active — and switching, editing, deleting from the same row.
+ */
+export const ProfileList = ({ profiles, activeProfileId, sandboxProfileId, onUse, onEdit, onDelete }: Props) => (
+  <Table aria-label="Customers" data-testid="profile-list">
+    <Table.Head>
+      <Table.HeaderRow>
+        <Table.HeaderCell width="24%">Customer</Table.HeaderCell>
+        <Table.HeaderCell width="22%">Account</Table.HeaderCell>
+        <Table.HeaderCell width="16%">App ID</Table.HeaderCell>
+        <Table.HeaderCell width="18%">Secrets</Table.HeaderCell>
+        <Table.HeaderCell width="20%">
+          <VisuallyHidden>Actions</VisuallyHidden>
+        </Table.HeaderCell>
+      </Table.HeaderRow>
+    </Table.Head>
+    <Table.Body>
+      {profiles.map((p) => {
+        const active = p.id === activeProfileId
+        return (
+          <Table.Row key={p.id} data-testid="profile-row" data-profile-name={p.name} data-active={active}>
+            <Table.Cell>
+              <MD isBold>{p.name}</MD>
+              <Badges>
+                {active && (
+                  <Tag size="small" hue="primaryHue" data-testid="active-badge">
+                    Active
+                  </Tag>
+                )}
+                {p.id === sandboxProfileId && (
+                  <Tag size="small" hue="kale" data-testid="sandbox-badge">
+                    Built-in sandbox
+                  </Tag>
+                )}
+              </Badges>
+            </Table.Cell>
+            <Table.Cell>{accountLabel(p)}</Table.Cell>
+            <Table.Cell>
+              <Code size="small" title={p.appId}>
+                {p.appId.slice(0, 6)}…{p.appId.slice(-4)}
+              </Code>
+            </Table.Cell>
+            <Table.Cell>
+              <Badges>
+                <SecretBadge kind="keySecret" status={p.keySecretStatus} />
+                <SecretBadge kind="webhookSecret" status={p.webhookSecretStatus} />
+              </Badges>
+            </Table.Cell>
+            <Table.Cell>
+              <Actions>
+                {!active && (
+                  <Button size="small" onClick={() => onUse(p)} aria-label={`Use ${p.name}`} data-testid="profile-use">
+                    Use
+                  </Button>
+                )}
+                <Button size="small" onClick={() => onEdit(p)} aria-label={`Edit ${p.name}`} data-testid="profile-edit">
+                  Edit
+                </Button>
+                <Button size="small" isDanger onClick={() => onDelete(p)} aria-label={`Delete ${p.name}`} data-testid="profile-delete">
+                  Delete
+                </Button>
+              </Actions>
+            </Table.Cell>
+          </Table.Row>
+        )
+      })}
+    </Table.Body>
+  </Table>
+)

@@ -1,0 +1,189 @@
+import { useState } from 'react'
+import styled from 'styled-components'
+import { Anchor, Button } from '@zendeskgarden/react-buttons'
+import { Field, Fieldset, Radio, Textarea } from '@zendeskgarden/react-forms'
+import { Notification } from '@zendeskgarden/react-notifications'
+import { LG, MD } from '@zendeskgarden/react-typography'
+import type { ImportResult, ImportStrategy } from '../../../../shared/contract/vault'
+import type { AppError } from '../../../../shared/result'
+import { call } from '../../lib/api'
+import { ErrorNotice } from '../../components/error-notice'
+
+const Columns = styled.div`
+  display: grid;
+  grid-template-columns: 1fr 1fr;
+  gap: ${(p) => p.theme.space.lg};
+  @media (max-width: 900px) {
+    grid-template-columns: 1fr;
+  }
+`
+
+const Stack = styled.div`
+  display: flex;
+  flex-direction: column;
+  gap: ${(p) => p.theme.space.sm};
+`
+
+const Row = styled.div`
+  display: flex;
+  flex-wrap: wrap;
+  gap: ${(p) => p.theme.space.sm};
+  align-items: center;
+`
+
+const STRATEGY_TEXT: Record<ImportStrategy, string> = {
+  skip: 'Skip them: keep the existing customers unchanged',
+  rename: 'Import them under a new name ("… (imported)")',
+  replace: 'Replace the existing customers with the imported ones (their keychain secrets stay)'
+}
+
+/** Export: the JSON (no secrets) to copy or save. */
+const ExportBox = () => {
+  const [json, setJson] = useState<string | null>(null)
+  const [count, setCount] = useState(0)
+  const [note, setNote] = useState('')
+  const [error, setError] = useState<AppError | null>(null)
+  const href = json ? `data:application/json;charset=utf-8,${encodeURIComponent(json)}` : undefined
+  return (
+    <Stack>
+      <LG tag="h3">Export</LG>
+      <MD>Hand a setup to a colleague: every customer as JSON, without secrets. They enter the key secret on their side.</MD>
+      <Row>
+        <Button
+          size="small"
+          data-testid="export-button"
+          onClick={() =>
+            void call('exportProfiles', {}).then((r) => {
+              if (!r.ok) return setError(r.error)
+              setJson(r.value.json)
+              setCount(r.value.count)
+              setNote(`${r.value.count} customer${r.value.count === 1 ? '' : 's'} exported.`)
+            })
+          }
+        >
+          Export all customers
+        </Button>
+        {json && (
+          <>
+            <Button size="small" onClick={() => void call('copyText', { text: json }).then((r) => setNote(r.ok ? 'Copied to the clipboard.' : 'Could not copy.'))}>
+              Copy JSON
+            </Button>
+            <Anchor href={href} download={`aissist-customers-${count}.json`}>
+              Save as file
+            </Anchor>
+          </>
+        )}
+      </Row>
+      {json && (
+        <Field>
+          <Field.Label>Exported JSON</Field.Label>
+          <Textarea readOnly value={json} minRows={4} maxRows={10} isResizable data-testid="export-json" />
+        </Field>
+      )}
+      <div role="status" aria-live="polite">
+        {note}
+      </div>
+      {error && <ErrorNotice title="Export failed" error={error} onDismiss={() => setError(null)} />}
+    </Stack>
+  )
+}
+
+/** Import: paste, see the clashes, choose what happens to them explicitly. */
+const ImportBox = ({ onImported }: { onImported(): void }) => {
+  const [json, setJson] = useState('')
+  const [conflicts, setConflicts] = useState<ImportResult['conflicts']>([])
+  const [strategy, setStrategy] = useState<ImportStrategy | null>(null)
+  const [result, setResult] = useState<ImportResult | null>(null)
+  const [error, setError] = useState<AppError | null>(null)
+  const run = async (chosen?: ImportStrategy): Promise<void> => {
+    setError(null)
+    setResult(null)
+    const r = await call('importProfiles', { json, ...(chosen ? { strategy: chosen } : {}) })
+    if (!r.ok) return setError(r.error)
+    if (!chosen && r.value.conflicts.length > 0) {
+      setConflicts(r.value.conflicts)
+      return
+    }
+    setConflicts([])
+    setStrategy(null)
+    setResult(r.value)
+    setJson('')
+    onImported()
+  }
+  return (
+    <Stack>
+      <LG tag="h3">Import</LG>
+      <Field>
+        <Field.Label>Paste exported customers (JSON)</Field.Label>
+        <Textarea
+          value={json}
+          minRows={4}
+          maxRows={10}
+          onChange={(e) => {
+            setJson(e.target.value)
+            setConflicts([])
+          }}
+          data-testid="import-json"
+          spellCheck={false}
+        />
+      </Field>
+      {conflicts.length === 0 && (
+        <Row>
+          <Button size="small" disabled={!json.trim()} onClick={() => void run()} data-testid="import-button">
+            Import
+          </Button>
+        </Row>
+      )}
+      {conflicts.length > 0 && (
+        <Notification type="warning" data-testid="import-conflicts">
+          <Notification.Title>
+            {conflicts.length} customer{conflicts.length === 1 ? '' : 's'} already exist{conflicts.length === 1 ? 's' : ''}
+          </Notification.Title>
+          <ul>
+            {conflicts.map((c) => (
+              <li key={`${c.id}-${c.existingId}`}>
+                {c.name} — same {c.on} as an existing customer
+              </li>
+            ))}
+          </ul>
+          <Fieldset>
+            <Fieldset.Legend>What should happen to them?</Fieldset.Legend>
+            {(Object.keys(STRATEGY_TEXT) as ImportStrategy[]).map((s) => (
+              <Field key={s}>
+                <Radio name="import-strategy" value={s} checked={strategy === s} onChange={() => setStrategy(s)}>
+                  <Field.Label isRegular>{STRATEGY_TEXT[s]}</Field.Label>
+                </Radio>
+              </Field>
+            ))}
+          </Fieldset>
+          <Row>
+            <Button size="small" isPrimary disabled={!strategy} onClick={() => strategy && void run(strategy)} data-testid="import-with-strategy">
+              Import with this choice
+            </Button>
+            <Button size="small" isBasic onClick={() => setConflicts([])}>
+              Cancel
+            </Button>
+          </Row>
+        </Notification>
+      )}
+      <div role="status" aria-live="polite" data-testid="import-result">
+        {result &&
+          `Imported ${result.imported.length}${result.skipped.length ? `, skipped ${result.skipped.length}` : ''}. Enter each imported customer's key secret before using it.`}
+      </div>
+      {error && <ErrorNotice title="Import failed" error={error} onDismiss={() => setError(null)} />}
+    </Stack>
+  )
+}
+
+/** Export and import of customers, side by side. */
+export const TransferPanel = ({ onImported }: { onImported(): void }) => (
+  <section aria-labelledby="transfer-title">
+    <LG tag="h2" id="transfer-title">
+      Share with a colleague
+    </LG>
+    <Columns>
+      <ExportBox />
+      <ImportBox onImported={onImported} />
+    </Columns>
+  </section>
+)
