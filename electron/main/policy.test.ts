@@ -114,6 +114,8 @@ describe('requests the session lets through (no remote content)', () => {
   })
   it('lets the dev server through in an unpackaged build', () => {
     expect(isAllowedRequest('http://localhost:5173/src/main.tsx', { ...dev, rendererFileUrl: 'file:///r' })).toBe(true)
-    expect(isAllowedRequest('ws://localhost:5173/', { ...dev, rendererFileUrl: 'file:///r' })).toBe(false)
+    expect(isAllowedRequest('ws://localhost:5173/', { ...dev, rendererFileUrl: 'file:///r' })).toBe(true)
+    expect(isAllowedRequest('ws://localhost:5174/', { ...dev, rendererFileUrl: 'file:///r' })).toBe(false)
+    expect(isAllowedRequest('ws://evil.example:5173/', { ...dev, rendererFileUrl: 'file:///r' })).toBe(false)
   })
 })

@@ -104,6 +104,11 @@ export const isAllowedRequest = (url: string, policy: OriginPolicy & { rendererF
       const base = policy.rendererFileUrl.endsWith('/') ? policy.rendererFileUrl : `${policy.rendererFileUrl}/`
       return u.href.startsWith(base) && !u.pathname.split('/').includes('..')
     }
+    case 'ws:': {
+      // The dev server's hot-reload socket (same host and port), in an unpackaged build only.
+      const dev = trustedDevOrigin(policy)
+      return dev !== null && `http://${u.host}` === dev
+    }
     default: {
       const dev = trustedDevOrigin(policy)
       return dev !== null && u.origin === dev

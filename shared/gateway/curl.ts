@@ -1,7 +1,11 @@
+import { REDACTED } from '../redact'
 import { WEBHOOK_SECRET_HEADER } from '../webhook-events'
 
-/** What the masked X-API-Key shows instead of the secret. */
-export const MASKED_SECRET = '********'
+/**
+ * What the masked X-API-Key shows instead of the secret: the redactor's own marker, so a masked
+ * request passed through the logs' or the CLI's redaction reads the same.
+ */
+export const MASKED_SECRET = REDACTED
 
 /** A request as the history and the dry run keep it: the secret is never in it. */
 export interface MaskedRequest {

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, SCREENSHOT_DIR, test } from './fixtures'
 
 const seriousViolations = async (page: import('@playwright/test').Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)
+  (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(" ")).slice(0, 4).join(", ")}`)
 
 test('first run: keychain status and two ways in; "Try the sandbox" makes the Sandbox customer active', async ({ app }) => {
   await expect(app.getByRole('heading', { level: 1, name: 'Welcome' })).toBeVisible()

@@ -116,7 +116,7 @@ describe('doctor against the sandbox', () => {
 
   it.each([
     ['target', { target: 'http://127.0.0.1:9/elsewhere' }, /target|gateway/i],
-    ['trigger', { triggers: ['conversation:message'] }, /conversation:create/],
+    ['trigger', { triggers: ['conversation:message'] }, /Conversation created/],
     ['includeFullUser', { includeFullUser: false }, /full user/i]
   ])('names a wrong webhook %s first', async (_name, patch, pattern) => {
     const w = await configured()

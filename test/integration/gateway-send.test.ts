@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { MASKED_SECRET } from '../../shared/gateway/curl'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { probeGatewayHead, sendWebhookEvent } from '../../electron/core/gateway/send-event'
 import { buildTestEvent, sendTestEvent } from '../../electron/core/gateway/test-event'
@@ -80,7 +81,7 @@ describe('answers and Zendesk\'s view', () => {
     const r = await send({ text: 'hello gateway' })
     expect(GatewayResponseSchema.parse(r.response)).toBeTruthy()
     expect(r.response).toMatchObject({ ok: true, status: 200, zendeskView: { verdict: 'accepted' }, error: null, redirect: null })
-    expect(r.response.request.headers['x-api-key']).toBe('********')
+    expect(r.response.request.headers['x-api-key']).toBe(MASKED_SECRET)
     expect(r.response.request.headers['content-type']).toBe('application/json')
     expect(r.response.headers['content-type']).toContain('application/json')
     expect(JSON.parse(r.response.body)).toEqual({ received: 1 })

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
+import { MASKED_SECRET } from '../../shared/gateway/curl'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../electron/core/api/dispatch'
 import { createHandlers } from '../../electron/core/api/handlers'
@@ -121,7 +122,7 @@ describe('live round trip in the sandbox', () => {
 describe('contract calls', () => {
   it('previews, sends, lists, replays, copies as curl (masked, then revealed only to the clipboard) and exports', async () => {
     const preview = await call('previewTestEvent', { profileRef: w.profile.id, type: 'conversation:create' })
-    expect(preview).toMatchObject({ ok: true, value: { request: { method: 'POST', url: w.profile.gatewayUrl, headers: { 'x-api-key': '********' } } } })
+    expect(preview).toMatchObject({ ok: true, value: { request: { method: 'POST', url: w.profile.gatewayUrl, headers: { 'x-api-key': MASKED_SECRET } } } })
 
     const sent = await call('sendTestEvent', { profileRef: w.profile.id, type: 'conversation:message', text: 'via contract', userName: 'Ana', sourceType: 'sms' })
     expect(sent).toMatchObject({ ok: true, value: { response: { status: 200, zendeskView: { verdict: 'accepted' } } } })
@@ -138,13 +139,13 @@ describe('contract calls', () => {
 
     const masked = await call('copyCurl', { historyId, reveal: false })
     expect(masked).toMatchObject({ ok: true, value: { copied: true, revealed: false } })
-    expect(clipboard.readText()).toContain("-H 'x-api-key: ********'")
+    expect(clipboard.readText()).toContain(`-H 'x-api-key: ${MASKED_SECRET}'`)
     expect(clipboard.readText()).toContain('via contract')
 
     const revealed = await call('copyCurl', { historyId, reveal: true })
     expect(revealed).toMatchObject({ ok: true, value: { copied: true, revealed: true } })
     expect(clipboard.readText()).toContain(`x-api-key: ${w.webhookSecret}`)
-    expect((revealed as { value: { curl: string } }).value.curl).toContain('********')
+    expect((revealed as { value: { curl: string } }).value.curl).toContain(MASKED_SECRET)
     w.services.vault.clipboard.clearIfOurs()
 
     const exported = await call('exportEventHistory', { profileRef: w.profile.id })
@@ -170,7 +171,7 @@ describe('aissist-zd events', () => {
     expect(r.code).toBe(0)
     const { request } = JSON.parse(r.out)
     expect(Object.keys(request).sort()).toEqual(['body', 'headers', 'method', 'url'])
-    expect(request).toMatchObject({ method: 'POST', url: w.profile.gatewayUrl, headers: { 'x-api-key': '********', 'content-type': 'application/json' } })
+    expect(request).toMatchObject({ method: 'POST', url: w.profile.gatewayUrl, headers: { 'x-api-key': MASKED_SECRET, 'content-type': 'application/json' } })
     expect(WebhookPayload.safeParse(request.body).success).toBe(true)
     expect(request.body.events[0].payload.message.content.text).toBe('dry')
     expect(w.sandbox.state.gatewayReceived.length).toBe(before)

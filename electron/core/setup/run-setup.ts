@@ -134,7 +134,7 @@ export const runSetup = async (services: Services, options: RunSetupOptions): Pr
     }
   }
 
-  const create = (): ManualSteps => manualCreateIntegration(profile?.gatewayUrl ?? '')
+  const manualCreate = (): ManualSteps => manualCreateIntegration(profile?.gatewayUrl ?? '')
 
   try {
     // 1. credentials
@@ -263,7 +263,7 @@ export const runSetup = async (services: Services, options: RunSetupOptions): Pr
           }
           return { message: base }
         },
-        () => (inspection?.integration ? manualRepairWebhook(profile!.gatewayUrl) : create())
+        () => ((inspection as AccountInspection | null)?.integration ? manualRepairWebhook(profile!.gatewayUrl) : manualCreate())
       )
 
       // 6. keep the webhook ID and secret

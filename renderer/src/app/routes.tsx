@@ -8,9 +8,13 @@ import DiagnoseIcon from '@zendeskgarden/svg-icons/src/16/document-search-stroke
 import GearIcon from '@zendeskgarden/svg-icons/src/16/gear-stroke.svg?react'
 import type { RouteId } from './navigation'
 import { AboutPage } from '../features/about/about-page'
+import { EventsPage } from '../features/events/events-page'
 import { HomePage } from '../features/home/home-page'
 import { ProfilesPage } from '../features/profiles/profiles-page'
+import { AvatarPage } from '../features/avatar/avatar-page'
 import { PlaceholderPage } from '../features/placeholder/placeholder-page'
+import { SetupPage } from '../features/setup/setup-page'
+import { DiagnosePage } from '../features/diagnose/diagnose-page'
 
 export interface RouteDef {
   id: RouteId
@@ -24,9 +28,9 @@ export interface RouteDef {
 export const ROUTES: RouteDef[] = [
   { id: 'home', label: 'Start', Icon: HomeIcon, Page: HomePage },
   { id: 'profiles', label: 'Customers', Icon: PeopleIcon, Page: ProfilesPage },
-  { id: 'setup', label: 'Guided setup', Icon: SetupIcon, Page: () => <PlaceholderPage title="Guided setup" /> },
-  { id: 'events', label: 'Test events', Icon: SendIcon, Page: () => <PlaceholderPage title="Test events" /> },
-  { id: 'avatar', label: 'Agent & avatar', Icon: AvatarIcon, Page: () => <PlaceholderPage title="Agent & avatar" /> },
-  { id: 'diagnose', label: 'Diagnose', Icon: DiagnoseIcon, Page: () => <PlaceholderPage title="Diagnose" /> },
+  { id: 'setup', label: 'Guided setup', Icon: SetupIcon, Page: SetupPage },
+  { id: 'events', label: 'Test events', Icon: SendIcon, Page: EventsPage },
+  { id: 'avatar', label: 'Agent & avatar', Icon: AvatarIcon, Page: AvatarPage },
+  { id: 'diagnose', label: 'Diagnose', Icon: DiagnoseIcon, Page: DiagnosePage },
   { id: 'settings', label: 'Settings & about', Icon: GearIcon, Page: AboutPage }
 ]

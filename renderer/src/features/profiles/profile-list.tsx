@@ -97,7 +97,7 @@ export const ProfileList = ({ profiles, activeProfileId, sandboxProfileId, onUse
                 <Button size="small" onClick={() => onEdit(p)} aria-label={`Edit ${p.name}`} data-testid="profile-edit">
                   Edit
                 </Button>
-                <Button size="small" isDanger onClick={() => onDelete(p)} aria-label={`Delete ${p.name}`} data-testid="profile-delete">
+                <Button size="small" onClick={() => onDelete(p)} aria-label={`Delete ${p.name}`} data-testid="profile-delete">
                   Delete
                 </Button>
               </Actions>

@@ -1,0 +1,113 @@
+import styled, { css, type DefaultTheme } from 'styled-components'
+import { getColor } from '@zendeskgarden/react-theming'
+import { MD, SM } from '@zendeskgarden/react-typography'
+import { LinkStatus } from './link-status'
+import type { LinkView } from './use-doctor-run'
+
+const dotColour = (theme: DefaultTheme, state: LinkView['state']): string => {
+  switch (state) {
+    case 'pass':
+      return getColor({ theme, variable: 'foreground.success' })
+    case 'warn':
+      return getColor({ theme, variable: 'foreground.warning' })
+    case 'fail':
+      return getColor({ theme, variable: 'foreground.danger' })
+    case 'running':
+      return getColor({ theme, variable: 'foreground.primary' })
+    default:
+      return getColor({ theme, variable: 'border.emphasis' })
+  }
+}
+
+const List = styled.ol`
+  list-style: none;
+  margin: 0;
+  padding: 0;
+`
+
+const Item = styled.li<{ $state: LinkView['state']; $last: boolean }>`
+  position: relative;
+  padding-left: 28px;
+  ${(p) =>
+    !p.$last &&
+    css`
+      &::after {
+        content: '';
+        position: absolute;
+        left: 8px;
+        top: 30px;
+        bottom: -6px;
+        width: 2px;
+        background: ${dotColour(p.theme, p.$state === 'pending' || p.$state === 'skipped' ? 'pending' : p.$state)};
+        opacity: 0.5;
+      }
+    `}
+  &::before {
+    content: '';
+    position: absolute;
+    left: 2px;
+    top: 16px;
+    width: 14px;
+    height: 14px;
+    border-radius: 50%;
+    box-sizing: border-box;
+    border: 2px solid ${(p) => dotColour(p.theme, p.$state)};
+    background: ${(p) => (p.$state === 'pending' || p.$state === 'skipped' ? 'transparent' : dotColour(p.theme, p.$state))};
+  }
+`
+
+const LinkButton = styled.button<{ $selected: boolean }>`
+  display: flex;
+  width: 100%;
+  align-items: center;
+  gap: 10px;
+  margin: 2px 0;
+  padding: 8px 10px;
+  border-radius: 4px;
+  border: 1px solid ${(p) => (p.$selected ? getColor({ theme: p.theme, variable: 'border.primaryEmphasis' }) : 'transparent')};
+  background: ${(p) => (p.$selected ? getColor({ theme: p.theme, variable: 'background.subtle' }) : 'transparent')};
+  color: inherit;
+  font: inherit;
+  text-align: left;
+  cursor: pointer;
+  &:hover {
+    background: ${(p) => getColor({ theme: p.theme, variable: 'background.subtle' })};
+  }
+  &:focus-visible {
+    outline: 2px solid ${(p) => getColor({ theme: p.theme, variable: 'border.primaryEmphasis' })};
+    outline-offset: 1px;
+  }
+`
+
+const Text = styled.span`
+  flex: 1;
+  min-width: 0;
+`
+
+const Subtle = styled(SM)`
+  color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.subtle' })};
+  overflow: hidden;
+  text-overflow: ellipsis;
+  white-space: nowrap;
+`
+
+/**
+ * The chain as linked checks, top to bottom in the order a message travels; each dot turns green,
+ * amber or red as its check finishes. Clicking a link selects it for the details panel.
+ */
+export const ChainView = ({ links, selected, onSelect }: { links: LinkView[]; selected: string | null; onSelect: (id: LinkView['id']) => void }) => (
+  <List aria-label="The chain of checks" data-testid="doctor-chain">
+    {links.map((l, i) => (
+      <Item key={l.id} $state={l.state} $last={i === links.length - 1} data-testid={`doctor-link-${l.id}`} data-status={l.state}>
+        <LinkButton type="button" $selected={selected === l.id} aria-pressed={selected === l.id} onClick={() => onSelect(l.id)}>
+          <Text>
+            <MD isBold>{l.title}</MD>
+            {l.message && <Subtle>{l.message}</Subtle>}
+          </Text>
+          {l.check && <Subtle>{l.check.durationMs < 1 ? '< 1' : Math.round(l.check.durationMs)} ms</Subtle>}
+          <LinkStatus state={l.state} />
+        </LinkButton>
+      </Item>
+    ))}
+  </List>
+)

@@ -1,0 +1,93 @@
+import styled from 'styled-components'
+import { getColor } from '@zendeskgarden/react-theming'
+import { LG, MD, SM } from '@zendeskgarden/react-typography'
+import { Well } from '@zendeskgarden/react-notifications'
+import { LinkStatus } from './link-status'
+import type { LinkView } from './use-doctor-run'
+
+const Panel = styled.section`
+  border: 1px solid ${(p) => getColor({ theme: p.theme, variable: 'border.default' })};
+  border-radius: 4px;
+  padding: 16px 20px;
+  display: grid;
+  gap: 12px;
+  align-content: start;
+`
+
+const Head = styled.div`
+  display: flex;
+  align-items: center;
+  gap: 12px;
+  justify-content: space-between;
+`
+
+const Label = styled(SM)`
+  text-transform: uppercase;
+  letter-spacing: 0.04em;
+  color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.subtle' })};
+`
+
+const Pre = styled.pre`
+  margin: 0;
+  padding: 10px 12px;
+  max-height: 280px;
+  overflow: auto;
+  border-radius: 4px;
+  font-size: 12px;
+  background: ${(p) => getColor({ theme: p.theme, variable: 'background.subtle' })};
+  color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.default' })};
+`
+
+/** One link's details: what was found, Zendesk's or the gateway's words, the fix, the evidence. */
+export const CheckDetails = ({ link }: { link: LinkView }) => {
+  const c = link.check
+  return (
+    <Panel aria-labelledby="doctor-details-title" data-testid="doctor-details">
+      <Head>
+        <LG tag="h2" id="doctor-details-title">
+          {link.title}
+        </LG>
+        <LinkStatus state={link.state} />
+      </Head>
+      {!c && <MD>{link.state === 'running' ? 'Checking…' : 'Not checked yet. Run the diagnose to see this link.'}</MD>}
+      {c && (
+        <>
+          <div>
+            <Label>Result</Label>
+            <MD data-testid="doctor-details-message">{c.message}</MD>
+          </div>
+          {c.zendeskMessage && (
+            <div>
+              <Label>Zendesk says</Label>
+              <MD data-testid="doctor-details-zendesk">{c.zendeskMessage}</MD>
+            </div>
+          )}
+          {c.gatewayMessage && (
+            <div>
+              <Label>The gateway answered</Label>
+              <Pre>{c.gatewayMessage}</Pre>
+            </div>
+          )}
+          {c.fix && (
+            <Well isRecessed>
+              <Well.Title>What to do</Well.Title>
+              <MD data-testid="doctor-details-fix">{c.fix}</MD>
+            </Well>
+          )}
+          {Object.keys(c.evidence).length > 0 && (
+            <div>
+              <Label>Evidence</Label>
+              <Pre data-testid="doctor-details-evidence" tabIndex={0} aria-label={`Evidence of ${link.title}`}>
+                {JSON.stringify(c.evidence, null, 2)}
+              </Pre>
+            </div>
+          )}
+          <SM>
+            {c.code ? `Code ${c.code} · ` : ''}
+            {Math.round(c.durationMs)} ms
+          </SM>
+        </>
+      )}
+    </Panel>
+  )
+}

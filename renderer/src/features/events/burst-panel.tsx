@@ -1,0 +1,119 @@
+import { useState } from 'react'
+import { Button } from '@zendeskgarden/react-buttons'
+import { Field, Input, Select } from '@zendeskgarden/react-forms'
+import { Progress } from '@zendeskgarden/react-loaders'
+import { MD } from '@zendeskgarden/react-typography'
+import type { BurstResult } from '../../../../shared/contract/events-gateway'
+import type { AppError } from '../../../../shared/result'
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../../../../shared/webhook-events'
+import { ErrorNotice } from '../../components/error-notice'
+import { call, newTaskId } from '../../lib/api'
+import { Bar, Columns, Facts } from './layout'
+import { LatencyChart } from './latency-chart'
+import { useTaskProgress } from './use-task-progress'
+
+/** N events at concurrency C to the customer's own gateway, with the latency distribution. */
+export const BurstPanel = ({ profileId }: { profileId: string }) => {
+  const [count, setCount] = useState('50')
+  const [concurrency, setConcurrency] = useState('5')
+  const [type, setType] = useState<WebhookEventType>('conversation:message')
+  const [taskId, setTaskId] = useState<string | null>(null)
+  const [result, setResult] = useState<BurstResult | null>(null)
+  const [error, setError] = useState<AppError | null>(null)
+  const progress = useTaskProgress(taskId)
+  const last = progress.at(-1)?.data as { done: number; total: number } | undefined
+  const n = Number(count)
+  const c = Number(concurrency)
+  const countError = !Number.isInteger(n) || n < 1 || n > 500 ? 'Send 1 to 500 events.' : null
+  const concError = !Number.isInteger(c) || c < 1 || c > 20 ? 'Run 1 to 20 at a time.' : null
+
+  const start = async (): Promise<void> => {
+    const id = newTaskId()
+    setTaskId(id)
+    setResult(null)
+    setError(null)
+    const r = await call('runBurst', { profileRef: profileId, taskId: id, count: n, concurrency: c, type })
+    setTaskId(null)
+    if (r.ok) setResult(r.value)
+    else setError(r.error)
+  }
+
+  return (
+    <div data-testid="burst-panel">
+      <MD>Sends fresh events to this customer&apos;s gateway to see how it holds up. Each event uses its own connection, as Zendesk&apos;s deliveries do.</MD>
+      <Columns style={{ marginTop: 12 }}>
+        <Field>
+          <Field.Label>Number of events</Field.Label>
+          <Input type="number" min={1} max={500} value={count} onChange={(e) => setCount(e.target.value)} validation={countError ? 'error' : undefined} data-testid="burst-count" />
+          {countError && <Field.Message validation="error">{countError}</Field.Message>}
+        </Field>
+        <Field>
+          <Field.Label>At a time</Field.Label>
+          <Input type="number" min={1} max={20} value={concurrency} onChange={(e) => setConcurrency(e.target.value)} validation={concError ? 'error' : undefined} data-testid="burst-concurrency" />
+          {concError && <Field.Message validation="error">{concError}</Field.Message>}
+        </Field>
+        <Field>
+          <Field.Label>Event</Field.Label>
+          <Select value={type} onChange={(e) => setType(e.target.value as WebhookEventType)}>
+            {WEBHOOK_EVENT_TYPES.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </Select>
+        </Field>
+      </Columns>
+      <Bar>
+        <Button isPrimary onClick={() => void start()} disabled={taskId !== null || Boolean(countError || concError)} data-testid="burst-start">
+          Start burst
+        </Button>
+        {taskId && (
+          <Button onClick={() => void call('cancelTask', { taskId })} data-testid="burst-cancel">
+            Cancel
+          </Button>
+        )}
+      </Bar>
+      <div role="status" aria-live="polite">
+        {taskId && (
+          <>
+            <Progress value={last ? (100 * last.done) / last.total : 0} aria-label="Burst progress" />
+            <MD>{last ? `${last.done} of ${last.total} sent…` : 'Starting…'}</MD>
+          </>
+        )}
+        {result && (
+          <MD data-testid="burst-summary">
+            {result.completed} of {result.requested} events in {(result.durationMs / 1000).toFixed(1)} s ({result.perSecond}/s){result.cancelled ? ' — cancelled' : ''}.
+          </MD>
+        )}
+      </div>
+      {error && <ErrorNotice title="The burst did not run" error={error} onDismiss={() => setError(null)} />}
+      {result && (
+        <Columns>
+          <div>
+            <Facts aria-label="Latency">
+              <dt>p50</dt>
+              <dd data-testid="burst-p50">{result.stats.p50} ms</dd>
+              <dt>p95</dt>
+              <dd data-testid="burst-p95">{result.stats.p95} ms</dd>
+              <dt>max</dt>
+              <dd>{result.stats.max} ms</dd>
+              {Object.entries(result.byVerdict).map(([k, v]) => (
+                <FactRow key={k} label={k} value={String(v)} />
+              ))}
+              {Object.entries(result.byStatus).map(([k, v]) => (
+                <FactRow key={`s${k}`} label={`answer ${k}`} value={String(v)} />
+              ))}
+            </Facts>
+            {result.firstError && <ErrorNotice title="First failure in the burst" error={result.firstError} />}
+          </div>
+          <LatencyChart latencies={result.latencies} stats={result.stats} />
+        </Columns>
+      )}
+    </div>
+  )
+}
+
+const FactRow = ({ label, value }: { label: string; value: string }) => (
+  <>
+    <dt>{label}</dt>
+    <dd>{value}</dd>
+  </>
+)

@@ -1,0 +1,152 @@
+import { useEffect, useState } from 'react'
+import { Button } from '@zendeskgarden/react-buttons'
+import { Field, Input, Select, Textarea, Toggle } from '@zendeskgarden/react-forms'
+import { Dots } from '@zendeskgarden/react-loaders'
+import { validateRawPayload, type PayloadIssue } from '../../../../shared/gateway/payload-edit'
+import type { GatewayResponseData } from '../../../../shared/contract/events-gateway'
+import type { ProfileView } from '../../../../shared/contract/vault'
+import type { AppError } from '../../../../shared/result'
+import { SOURCE_TYPES, WEBHOOK_EVENT_TYPES, type SourceType, type WebhookEventType } from '../../../../shared/webhook-events'
+import { ErrorNotice } from '../../components/error-notice'
+import { call } from '../../lib/api'
+import { Bar } from './layout'
+
+const CHANNEL_LABEL: Record<string, string> = { web: 'Web widget', whatsapp: 'WhatsApp', sms: 'SMS', messenger: 'Facebook Messenger', instagram: 'Instagram', telegram: 'Telegram', line: 'LINE', viber: 'Viber', api: 'API', ios: 'iOS SDK', android: 'Android SDK' }
+
+/**
+ * The composer: the event as Zendesk would send it, editable by field (type, channel, user, text)
+ * or as raw JSON checked against the webhook schema as you type. A secret typed here is sent once
+ * and never stored.
+ */
+export const Composer = ({ profile, onAnswer }: { profile: ProfileView; onAnswer: (r: GatewayResponseData, historyId: string | null) => void }) => {
+  const [type, setType] = useState<WebhookEventType>('conversation:message')
+  const [sourceType, setSourceType] = useState<SourceType>('web')
+  const [userName, setUserName] = useState('Test Customer')
+  const [text, setText] = useState('Hello! This is a test message from Aissist Zendesk Setup.')
+  const [raw, setRaw] = useState(false)
+  const [rawText, setRawText] = useState('')
+  const [issues, setIssues] = useState<PayloadIssue[]>([])
+  const [secretOverride, setSecretOverride] = useState('')
+  const [busy, setBusy] = useState<'send' | 'head' | 'raw' | null>(null)
+  const [error, setError] = useState<AppError | null>(null)
+
+  const fields = { profileRef: profile.id, type, sourceType, userName: userName || undefined, text: type === 'conversation:message' ? text : undefined }
+
+  useEffect(() => {
+    if (!raw) return
+    setBusy('raw')
+    void call('previewTestEvent', fields).then((r) => {
+      setBusy(null)
+      if (r.ok) {
+        setRawText(JSON.stringify(r.value.payload, null, 2))
+        setIssues([])
+      } else setError(r.error)
+    })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [raw])
+
+  const onRawChange = (v: string): void => {
+    setRawText(v)
+    const r = validateRawPayload(v)
+    setIssues(r.ok ? [] : r.issues)
+  }
+
+  const send = async (): Promise<void> => {
+    setBusy('send')
+    setError(null)
+    const r = await call('sendTestEvent', { ...fields, ...(raw ? { rawPayload: rawText } : {}), ...(secretOverride ? { secretOverride } : {}) })
+    setBusy(null)
+    if (r.ok) onAnswer(r.value.response, r.value.historyId)
+    else setError(r.error)
+  }
+
+  const head = async (): Promise<void> => {
+    setBusy('head')
+    setError(null)
+    const r = await call('probeGateway', { profileRef: profile.id })
+    setBusy(null)
+    if (r.ok) onAnswer(r.value.response, null)
+    else setError(r.error)
+  }
+
+  return (
+    <form
+      aria-label="Test event"
+      onSubmit={(e) => {
+        e.preventDefault()
+        void send()
+      }}
+    >
+      <Field>
+        <Field.Label>Event</Field.Label>
+        <Select value={type} onChange={(e) => setType(e.target.value as WebhookEventType)} data-testid="event-type" disabled={raw}>
+          {WEBHOOK_EVENT_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t === 'conversation:message' ? 'conversation:message — a user wrote' : 'conversation:create — a conversation started'}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field style={{ marginTop: 12 }}>
+        <Field.Label>Channel</Field.Label>
+        <Select value={sourceType} onChange={(e) => setSourceType(e.target.value as SourceType)} data-testid="event-channel" disabled={raw}>
+          {SOURCE_TYPES.map((s) => (
+            <option key={s} value={s}>
+              {CHANNEL_LABEL[s] ?? s}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field style={{ marginTop: 12 }}>
+        <Field.Label>User name</Field.Label>
+        <Input value={userName} maxLength={128} onChange={(e) => setUserName(e.target.value)} data-testid="event-user" disabled={raw} />
+      </Field>
+      {type === 'conversation:message' && (
+        <Field style={{ marginTop: 12 }}>
+          <Field.Label>Message text</Field.Label>
+          <Textarea value={text} maxLength={4096} minRows={2} maxRows={6} onChange={(e) => setText(e.target.value)} data-testid="event-text" disabled={raw} />
+        </Field>
+      )}
+      <Field style={{ marginTop: 12 }}>
+        <Toggle checked={raw} onChange={(e) => setRaw(e.target.checked)} data-testid="raw-toggle">
+          <Field.Label>Edit the raw JSON</Field.Label>
+        </Toggle>
+        <Field.Hint>Checked against Zendesk&apos;s webhook schema as you type.</Field.Hint>
+      </Field>
+      {raw && (
+        <Field style={{ marginTop: 8 }}>
+          <Field.Label>Payload JSON</Field.Label>
+          <Textarea
+            value={rawText}
+            onChange={(e) => onRawChange(e.target.value)}
+            minRows={10}
+            maxRows={24}
+            spellCheck={false}
+            style={{ fontFamily: 'monospace', fontSize: 12 }}
+            validation={issues.length ? 'error' : undefined}
+            data-testid="raw-json"
+          />
+          {issues.length > 0 && (
+            <Field.Message validation="error" data-testid="raw-issues">
+              {issues.map((i) => `${i.path}: ${i.message}`).join(' · ')}
+            </Field.Message>
+          )}
+        </Field>
+      )}
+      <Field style={{ marginTop: 12 }}>
+        <Field.Label>Webhook secret for this send (optional)</Field.Label>
+        <Field.Hint>Leave empty to use the one in the keychain. A secret typed here is used once and never stored.</Field.Hint>
+        <Input type="password" autoComplete="off" value={secretOverride} onChange={(e) => setSecretOverride(e.target.value)} data-testid="secret-override" />
+      </Field>
+      <Bar>
+        <Button type="submit" isPrimary disabled={busy !== null || (raw && issues.length > 0)} data-testid="send-event">
+          {busy === 'send' ? <Dots aria-label="Sending" /> : 'Send test event'}
+        </Button>
+        <Button onClick={() => void head()} disabled={busy !== null} data-testid="probe-gateway">
+          {busy === 'head' ? <Dots aria-label="Checking" /> : 'HEAD check'}
+        </Button>
+      </Bar>
+      {error && <ErrorNotice title="The test event was not sent" error={error} onDismiss={() => setError(null)} />}
+    </form>
+  )
+}

@@ -1,0 +1,152 @@
+import { useState } from 'react'
+import { Button } from '@zendeskgarden/react-buttons'
+import { Modal } from '@zendeskgarden/react-modals'
+import { Notification } from '@zendeskgarden/react-notifications'
+import { Table } from '@zendeskgarden/react-tables'
+import { MD } from '@zendeskgarden/react-typography'
+import type { GatewayResponseData, HistoryEntry } from '../../../../shared/contract/events-gateway'
+import type { AppError } from '../../../../shared/result'
+import { ErrorNotice } from '../../components/error-notice'
+import { call } from '../../lib/api'
+import { Bar } from './layout'
+import { VerdictTag } from './verdict-tag'
+
+/**
+ * The profile's past test events: replay one with the current secret, copy it as curl with the
+ * secret masked, or — after a confirmation — with the secret, which only the clipboard receives.
+ */
+export const HistoryPanel = ({
+  profileId,
+  entries,
+  onReload,
+  onAnswer
+}: {
+  profileId: string
+  entries: HistoryEntry[]
+  onReload: () => void
+  onAnswer: (r: GatewayResponseData, historyId: string) => void
+}) => {
+  const [error, setError] = useState<AppError | null>(null)
+  const [status, setStatus] = useState('')
+  const [reveal, setReveal] = useState<string | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+
+  const replay = async (id: string): Promise<void> => {
+    setBusy(id)
+    setError(null)
+    const r = await call('replayEvent', { historyId: id })
+    setBusy(null)
+    if (!r.ok) return setError(r.error)
+    onAnswer(r.value.response, r.value.historyId)
+    setStatus(`Replayed: ${r.value.response.status ?? 'no answer'}.`)
+    onReload()
+  }
+  const copy = async (id: string, withSecret: boolean): Promise<void> => {
+    setError(null)
+    const r = await call('copyCurl', { historyId: id, reveal: withSecret })
+    if (!r.ok) return setError(r.error)
+    setStatus(r.value.revealed ? `Copied the curl command with the webhook secret; the clipboard is cleared in ${Math.round((r.value.clearsAfterMs ?? 0) / 1000)} s.` : 'Copied the curl command (secret masked).')
+  }
+  const exportAll = async (): Promise<void> => {
+    setError(null)
+    const r = await call('exportEventHistory', { profileRef: profileId })
+    if (!r.ok) return setError(r.error)
+    setStatus(r.value.path ? `Exported ${r.value.count} events to ${r.value.path}.` : 'Export cancelled.')
+  }
+
+  return (
+    <div data-testid="event-history">
+      <Bar>
+        <Button size="small" onClick={onReload}>
+          Refresh
+        </Button>
+        <Button size="small" onClick={() => void exportAll()} disabled={entries.length === 0} data-testid="export-history">
+          Export as JSON
+        </Button>
+      </Bar>
+      <MD role="status" aria-live="polite" data-testid="history-status">
+        {status}
+      </MD>
+      {error && <ErrorNotice title="The history action failed" error={error} onDismiss={() => setError(null)} />}
+      {entries.length === 0 ? (
+        <MD>No test events sent yet for this customer.</MD>
+      ) : (
+        <Table size="small" aria-label="Sent test events">
+          <Table.Head>
+            <Table.HeaderRow>
+              <Table.HeaderCell>When</Table.HeaderCell>
+              <Table.HeaderCell>Event</Table.HeaderCell>
+              <Table.HeaderCell>Answer</Table.HeaderCell>
+              <Table.HeaderCell>Zendesk</Table.HeaderCell>
+              <Table.HeaderCell>Total</Table.HeaderCell>
+              <Table.HeaderCell>Actions</Table.HeaderCell>
+            </Table.HeaderRow>
+          </Table.Head>
+          <Table.Body>
+            {entries.map((e) => (
+              <Table.Row key={e.id} data-testid="history-row">
+                <Table.Cell>{new Date(e.at).toLocaleString()}</Table.Cell>
+                <Table.Cell>
+                  {e.type}
+                  {e.replayOf ? ' (replay)' : ''}
+                  {e.secretSource === 'typed' ? ' · typed secret' : ''}
+                </Table.Cell>
+                <Table.Cell>{e.response.status ?? e.response.error?.code ?? '—'}</Table.Cell>
+                <Table.Cell>
+                  <VerdictTag verdict={e.response.zendeskView.verdict} />
+                </Table.Cell>
+                <Table.Cell>{e.response.timings.totalMs.toFixed(0)} ms</Table.Cell>
+                <Table.Cell>
+                  <Bar style={{ margin: 0 }}>
+                    <Button size="small" onClick={() => void replay(e.id)} disabled={busy !== null} aria-label={`Replay the event of ${new Date(e.at).toLocaleTimeString()}`}>
+                      Replay
+                    </Button>
+                    <Button size="small" onClick={() => void copy(e.id, false)} data-testid="copy-curl">
+                      Copy as curl
+                    </Button>
+                    <Button size="small" isDanger isBasic onClick={() => setReveal(e.id)} data-testid="copy-curl-reveal">
+                      Copy with secret…
+                    </Button>
+                  </Bar>
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+      {reveal && (
+        <Modal onClose={() => setReveal(null)} aria-label="Copy with the webhook secret">
+          <Modal.Header tag="h2">Copy the curl command with the webhook secret?</Modal.Header>
+          <Modal.Body>
+            <Notification type="warning">
+              <Notification.Title>The secret will be on the clipboard</Notification.Title>
+              Anyone who sees the pasted command can send events to the gateway as this customer&apos;s Zendesk. It is cleared from the clipboard after a short while.
+            </Notification>
+          </Modal.Body>
+          <Modal.Footer>
+            <Modal.FooterItem>
+              <Button isBasic onClick={() => setReveal(null)}>
+                Cancel
+              </Button>
+            </Modal.FooterItem>
+            <Modal.FooterItem>
+              <Button
+                isPrimary
+                isDanger
+                data-testid="confirm-reveal"
+                onClick={() => {
+                  const id = reveal
+                  setReveal(null)
+                  void copy(id, true)
+                }}
+              >
+                Copy with secret
+              </Button>
+            </Modal.FooterItem>
+          </Modal.Footer>
+          <Modal.Close aria-label="Close" />
+        </Modal>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,191 @@
+import { useState } from 'react'
+import styled from 'styled-components'
+import { Button } from '@zendeskgarden/react-buttons'
+import { Modal } from '@zendeskgarden/react-modals'
+import { Notification, Well } from '@zendeskgarden/react-notifications'
+import { Dots } from '@zendeskgarden/react-loaders'
+import { LG, MD, XXL } from '@zendeskgarden/react-typography'
+import { useActiveProfile, accountLabel } from '../../app/active-profile'
+import { useNavigation } from '../../app/navigation'
+import { ErrorNotice } from '../../components/error-notice'
+import { WriteTarget } from '../../components/write-target'
+import { call } from '../../lib/api'
+import { PlanTable } from './plan-table'
+import { StepList } from './step-list'
+import { setupSupportText } from './support-text'
+import { useSetupRun } from './use-setup-run'
+
+const Bar = styled.div`
+  display: flex;
+  flex-wrap: wrap;
+  gap: 8px;
+  align-items: center;
+  margin: 16px 0;
+`
+
+const Section = styled.section`
+  margin-top: 24px;
+`
+
+/**
+ * The guided setup: check the account and show the plan (read-only), then apply it after the
+ * admin confirms — with the account named beside the button, duplicates deleted only after their
+ * own confirmation, every step live, and the manual Admin Center way for any step that fails.
+ */
+export const SetupPage = () => {
+  const { profile, refresh } = useActiveProfile()
+  const { navigate } = useNavigation()
+  const { steps, result, error, running, start, cancel } = useSetupRun(profile?.id ?? null)
+  const [confirmDelete, setConfirmDelete] = useState(false)
+  const [copied, setCopied] = useState(false)
+
+  if (!profile) {
+    return (
+      <section>
+        <XXL tag="h1">Guided setup</XXL>
+        <Well data-testid="setup-empty">
+          <Well.Title>Choose a customer first</Well.Title>
+          <MD>The guided setup creates or repairs the Aissist integration in one customer's Zendesk account. Add or choose that customer first.</MD>
+          <Bar>
+            <Button isPrimary onClick={() => navigate('profiles')}>
+              Go to Customers
+            </Button>
+          </Bar>
+        </Well>
+      </section>
+    )
+  }
+
+  const plan = result?.plan ?? []
+  const changes = plan.filter((p) => p.confirm === 'apply')
+  const deletions = plan.filter((p) => p.confirm === 'deleteDuplicates')
+  const planned = result !== null && steps.find((s) => s.id === 'plan')?.status === 'passed'
+  const applied = result !== null && ['passed', 'warn', 'failed'].includes(steps.find((s) => s.id === 'apply')?.status ?? '')
+  const afterApply = async (deleteDuplicates: boolean): Promise<void> => {
+    await start('apply', deleteDuplicates)
+    await refresh()
+  }
+
+  return (
+    <section aria-labelledby="setup-title">
+      <XXL tag="h1" id="setup-title">
+        Guided setup
+      </XXL>
+      <MD>
+        Creates or repairs <code>Aissistant_Conversation_Integration</code> for <strong>{profile.name}</strong> ({accountLabel(profile)}) with exactly the values of
+        the setup guide. It reads first and shows the plan; nothing is written until you confirm.
+      </MD>
+
+      <Bar>
+        <Button isPrimary={!planned} onClick={() => void start('plan')} disabled={running !== null} data-testid="setup-plan">
+          {result ? 'Check again' : 'Check the account'}
+        </Button>
+        {running && (
+          <>
+            <Dots aria-hidden />
+            <Button onClick={() => void cancel()} data-testid="setup-cancel">
+              Cancel
+            </Button>
+          </>
+        )}
+        <Button
+          isBasic
+          onClick={() => void call('copyText', { text: setupSupportText(steps, result) }).then((r) => setCopied(r.ok))}
+          disabled={running !== null || !result}
+          data-testid="setup-copy-support"
+        >
+          {copied ? 'Copied' : 'Copy for support'}
+        </Button>
+      </Bar>
+
+      <div role="status" aria-live="polite" data-testid="setup-summary">
+        {running && <MD>{running === 'plan' ? 'Reading the account…' : 'Applying the plan…'}</MD>}
+        {!running && result && (
+          <Notification type={result.ok ? (result.configured ? 'success' : 'info') : 'error'}>
+            <Notification.Title>{result.ok ? (result.configured ? 'Configured' : 'Plan ready') : 'Setup stopped'}</Notification.Title>
+            {result.summary}
+          </Notification>
+        )}
+      </div>
+      {error && <ErrorNotice title="The setup could not run" error={error} />}
+
+      {planned && !applied && !running && (
+        <Section aria-labelledby="plan-title">
+          <LG tag="h2" id="plan-title">
+            The plan
+          </LG>
+          {plan.length === 0 ? (
+            <MD data-testid="plan-nothing">Nothing to change: the account already matches the setup guide.</MD>
+          ) : (
+            <>
+              <PlanTable plan={plan} />
+              {changes.length > 0 && (
+                <>
+                  <WriteTarget profile={profile} action={`Apply ${changes.length} change${changes.length === 1 ? '' : 's'}`} />
+                  <Bar>
+                    <Button isPrimary onClick={() => void afterApply(false)} data-testid="setup-apply">
+                      Apply {changes.length} change{changes.length === 1 ? '' : 's'}
+                    </Button>
+                  </Bar>
+                </>
+              )}
+              {deletions.length > 0 && (
+                <Bar>
+                  <Button isDanger onClick={() => setConfirmDelete(true)} data-testid="setup-delete-duplicates">
+                    Delete {deletions.length} duplicate{deletions.length === 1 ? '' : 's'}…
+                  </Button>
+                </Bar>
+              )}
+            </>
+          )}
+        </Section>
+      )}
+
+      <Section aria-labelledby="steps-title">
+        <LG tag="h2" id="steps-title">
+          Steps
+        </LG>
+        <StepList steps={steps} />
+      </Section>
+
+      {confirmDelete && (
+        <Modal onClose={() => setConfirmDelete(false)} aria-label="Delete duplicates" data-testid="delete-duplicates-modal">
+          <Modal.Header tag="h2" isDanger>
+            Delete {deletions.length} duplicate{deletions.length === 1 ? '' : 's'}?
+          </Modal.Header>
+          <Modal.Body>
+            <MD>These also send every conversation to the Aissist gateway, so each message arrives more than once:</MD>
+            <ul>
+              {deletions.map((d) => (
+                <li key={d.id}>{d.before}</li>
+              ))}
+            </ul>
+            <WriteTarget profile={profile} action="Delete in Zendesk" />
+            <MD>This cannot be undone. {changes.length > 0 ? 'The other planned changes are applied too.' : ''}</MD>
+          </Modal.Body>
+          <Modal.Footer>
+            <Modal.FooterItem>
+              <Button isBasic onClick={() => setConfirmDelete(false)}>
+                Cancel
+              </Button>
+            </Modal.FooterItem>
+            <Modal.FooterItem>
+              <Button
+                isPrimary
+                isDanger
+                data-testid="delete-duplicates-confirm"
+                onClick={() => {
+                  setConfirmDelete(false)
+                  void afterApply(true)
+                }}
+              >
+                Delete duplicates
+              </Button>
+            </Modal.FooterItem>
+          </Modal.Footer>
+          <Modal.Close aria-label="Close" />
+        </Modal>
+      )}
+    </section>
+  )
+}

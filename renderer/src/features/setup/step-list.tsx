@@ -1,0 +1,103 @@
+import { useState } from 'react'
+import styled from 'styled-components'
+import { getColor } from '@zendeskgarden/react-theming'
+import { Button } from '@zendeskgarden/react-buttons'
+import { MD, SM } from '@zendeskgarden/react-typography'
+import ChevronDown from '@zendeskgarden/svg-icons/src/16/chevron-down-stroke.svg?react'
+import ChevronRight from '@zendeskgarden/svg-icons/src/16/chevron-right-stroke.svg?react'
+import type { SetupStepView } from '../../../../shared/contract/setup'
+import { ErrorNotice } from '../../components/error-notice'
+import { ManualSteps } from './manual-steps'
+import { StatusTag } from './status-tag'
+
+const List = styled.ol`
+  list-style: none;
+  margin: 0;
+  padding: 0;
+  border: 1px solid ${(p) => getColor({ theme: p.theme, variable: 'border.default' })};
+  border-radius: 4px;
+`
+
+const Item = styled.li`
+  padding: 10px 14px;
+  & + & {
+    border-top: 1px solid ${(p) => getColor({ theme: p.theme, variable: 'border.subtle' })};
+  }
+`
+
+const Row = styled.div`
+  display: flex;
+  align-items: center;
+  gap: 12px;
+`
+
+const Number = styled.span`
+  width: 22px;
+  color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.subtle' })};
+  font-variant-numeric: tabular-nums;
+`
+
+const Grow = styled.div`
+  flex: 1;
+  min-width: 0;
+`
+
+const Details = styled.div`
+  margin: 10px 0 4px 34px;
+  display: grid;
+  gap: 10px;
+`
+
+const Subtle = styled(SM)`
+  color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.subtle' })};
+`
+
+const hasDetails = (s: SetupStepView): boolean => Boolean(s.error || s.manual || s.message)
+
+/** One step: number, title, status, duration; expands to its message, the error and the manual way. */
+const StepItem = ({ step, index }: { step: SetupStepView; index: number }) => {
+  const [open, setOpen] = useState(false)
+  const expanded = open || step.status === 'failed'
+  const id = `step-details-${step.id}`
+  return (
+    <Item data-testid={`step-${step.id}`} data-status={step.status}>
+      <Row>
+        <Number aria-hidden>{index + 1}</Number>
+        <Grow>
+          <MD isBold>{step.title}</MD>
+          {step.message && !expanded && <Subtle>{step.message.length > 160 ? `${step.message.slice(0, 160)}…` : step.message}</Subtle>}
+        </Grow>
+        {['passed', 'warn', 'failed'].includes(step.status) && <Subtle>{step.durationMs < 1 ? '< 1' : step.durationMs} ms</Subtle>}
+        <StatusTag status={step.status} />
+        <Button
+          size="small"
+          isBasic
+          disabled={!hasDetails(step)}
+          aria-expanded={expanded}
+          aria-controls={id}
+          aria-label={`${expanded ? 'Hide' : 'Show'} details of ${step.title}`}
+          onClick={() => setOpen(!expanded)}
+        >
+          <Button.StartIcon>{expanded ? <ChevronDown /> : <ChevronRight />}</Button.StartIcon>
+          Details
+        </Button>
+      </Row>
+      {expanded && hasDetails(step) && (
+        <Details id={id} data-testid={`step-details-${step.id}`}>
+          {step.message && !step.error && <MD>{step.message}</MD>}
+          {step.error && <ErrorNotice title={`Step ${index + 1} failed: ${step.title}`} error={step.error} />}
+          {step.manual && <ManualSteps manual={step.manual} stepId={step.id} />}
+        </Details>
+      )}
+    </Item>
+  )
+}
+
+/** The setup's stepper, live: each step's status and duration as the core reports it. */
+export const StepList = ({ steps }: { steps: SetupStepView[] }) => (
+  <List aria-label="Setup steps" data-testid="setup-steps">
+    {steps.map((s, i) => (
+      <StepItem key={s.id} step={s} index={i} />
+    ))}
+  </List>
+)

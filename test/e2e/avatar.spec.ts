@@ -1,0 +1,59 @@
+import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { createSandboxProfile, expect, SCREENSHOT_DIR, sandboxTest as test } from './fixtures'
+
+const seriousViolations = async (page: Page) =>
+  (await new AxeBuilder({ page }).analyze()).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(', ')}`)
+
+const openAvatar = (page: Page) => page.getByRole('navigation', { name: 'Capabilities' }).getByRole('button', { name: 'Agent & avatar' }).click()
+
+test('a Google Drive folder link is refused with the fix, without fetching anything', async ({ app, sandbox }) => {
+  await createSandboxProfile(app, sandbox.info)
+  await openAvatar(app)
+  await app.getByTestId('avatar-url').fill('https://drive.google.com/drive/folders/1AbCdEfGhIjKlMnOpQrStUvWxYz?usp=sharing')
+  await app.getByTestId('avatar-check').click()
+  await expect(app.getByTestId('avatar-verdict')).toHaveAttribute('data-verdict', 'not-an-image-link')
+  const problem = app.locator('[data-testid="avatar-problem"][data-code="drive-folder"]')
+  await expect(problem).toContainText('Google Drive folder')
+  await expect(problem).toContainText('Share → Copy link')
+  await expect(app.getByTestId('avatar-preview')).toHaveCount(0)
+  expect(await seriousViolations(app)).toEqual([])
+  await app.screenshot({ path: join(SCREENSHOT_DIR, 'avatar-drive-folder.png'), fullPage: true })
+})
+
+test("the sandbox's avatar: ok with a preview beside the agent name; redirects listed hop by hop; saving", async ({ app, sandbox }) => {
+  await createSandboxProfile(app, sandbox.info)
+  await openAvatar(app)
+  await expect(app.getByTestId('avatar-agent-name')).toHaveValue('Aissist Agent')
+  await expect(app.getByTestId('avatar-url')).toHaveValue(`${sandbox.info.imagesUrl}/avatar.png`)
+  await app.getByTestId('avatar-check').click()
+  await expect(app.getByTestId('avatar-verdict')).toHaveAttribute('data-verdict', 'ok')
+  await expect(app.getByTestId('avatar-hops').locator('li')).toHaveCount(1)
+  await expect(app.getByTestId('avatar-fact-image')).toContainText('PNG 256 × 256')
+  // The preview is a data: URL made in main; the page never loads the remote image.
+  await expect(app.getByTestId('avatar-preview')).toHaveAttribute('src', /^data:image\/png;base64,/)
+  await expect(app.getByTestId('chat-preview')).toContainText('Aissist Agent')
+  expect(await seriousViolations(app)).toEqual([])
+  await app.screenshot({ path: join(SCREENSHOT_DIR, 'avatar.png'), fullPage: true })
+
+  // Behind two redirects: each hop is listed, and the redirects are pointed out with a fix.
+  await app.getByTestId('avatar-url').fill(`${sandbox.info.imagesUrl}/redirect/2/avatar.png`)
+  await app.getByTestId('avatar-check').click()
+  await expect(app.getByTestId('avatar-hops').locator('li')).toHaveCount(3)
+  await expect(app.getByTestId('avatar-problem').first()).toContainText('What to do')
+  await app.screenshot({ path: join(SCREENSHOT_DIR, 'avatar-redirects.png'), fullPage: true })
+
+  // Save the new name and URL on the profile.
+  await app.getByTestId('avatar-agent-name').fill('Acme Helper')
+  await app.getByTestId('avatar-save').click()
+  await expect(app.getByTestId('avatar-progress')).toContainText('Saved on Sandbox Co')
+  const saved = await app.evaluate(async () => {
+    const bridge = (window as unknown as { aissist: Record<string, (i: unknown) => Promise<{ value: { profile: { agentName: string; avatarUrl: string } } }>> }).aissist
+    return (await bridge.getActiveProfile({})).value.profile
+  })
+  expect(saved.agentName).toBe('Acme Helper')
+  expect(saved.avatarUrl).toBe(`${sandbox.info.imagesUrl}/redirect/2/avatar.png`)
+})

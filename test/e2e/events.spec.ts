@@ -1,0 +1,75 @@
+import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { createSandboxProfile, expect, SCREENSHOT_DIR, sandboxControl, sandboxTest } from './fixtures'
+
+/**
+ * Test events end to end in Chromium through the harness: a sandbox customer set up by the guided
+ * setup (through the bridge), a message event accepted, a wrong secret explained as a 401, the
+ * history, and no serious accessibility problem.
+ */
+const runSetup = async (page: Page, profileId: string): Promise<void> => {
+  const r = await page.evaluate(async (id) => {
+    const bridge = (window as unknown as { aissist: Record<string, (i: unknown) => Promise<{ ok: boolean; error?: unknown }>> }).aissist
+    return bridge.applySetup({ profileRef: id, taskId: 'e2e-events-setup', confirmApply: true })
+  }, profileId)
+  expect(r, JSON.stringify(r)).toMatchObject({ ok: true })
+  await page.reload()
+}
+
+sandboxTest('send a message event, see it accepted, then a wrong secret explained as a 401', async ({ app, sandbox }) => {
+  const profileId = await createSandboxProfile(app, sandbox.info)
+  await runSetup(app, profileId)
+  await app.getByRole('navigation', { name: 'Capabilities' }).getByRole('button', { name: 'Test events' }).click()
+  await expect(app.getByRole('heading', { level: 1, name: 'Test events' })).toBeVisible()
+
+  await app.getByTestId('event-text').fill('Hello from the e2e test')
+  await app.getByTestId('send-event').click()
+  await expect(app.getByTestId('response-status')).toHaveText('200 OK')
+  await expect(app.getByTestId('response-viewer').getByTestId('verdict-tag')).toHaveAttribute('data-verdict', 'accepted')
+  await expect(app.getByTestId('response-body')).toContainText('received')
+  const state = (await sandboxControl(sandbox.info, 'GET', '/state')) as { gatewayReceived: { status: number; apiKeyPresent: boolean }[] }
+  expect(state.gatewayReceived.some((g) => g.status === 200 && g.apiKeyPresent)).toBe(true)
+  await app.screenshot({ path: join(SCREENSHOT_DIR, 'events.png'), fullPage: true })
+
+  await app.getByTestId('secret-override').fill('definitely-the-wrong-secret')
+  await app.getByTestId('send-event').click()
+  await expect(app.getByTestId('response-status')).toHaveText('401 Unauthorized')
+  await expect(app.getByTestId('response-viewer').getByTestId('verdict-tag')).toHaveAttribute('data-verdict', 'dropped')
+  await expect(app.getByTestId('zendesk-view')).toContainText('webhook secret')
+  await expect(app.getByTestId('zendesk-fix')).toBeVisible()
+  await app.screenshot({ path: join(SCREENSHOT_DIR, 'events-401.png'), fullPage: true })
+
+  const axe = await new AxeBuilder({ page: app }).analyze()
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(serious, JSON.stringify(serious.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([])
+
+  await app.getByTestId('tab-history').click()
+  await expect(app.getByTestId('history-row')).toHaveCount(2)
+  await app.getByTestId('copy-curl').first().click()
+  await expect(app.getByTestId('history-status')).toContainText('secret masked')
+  const html = await app.content()
+  expect(html).not.toContain('definitely-the-wrong-secret')
+  const axeHistory = await new AxeBuilder({ page: app }).analyze()
+  expect(axeHistory.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([])
+})
+
+sandboxTest('a burst shows its latency chart, and the live round trip shows the agent', async ({ app, sandbox }) => {
+  const profileId = await createSandboxProfile(app, sandbox.info)
+  await runSetup(app, profileId)
+  await app.getByRole('navigation', { name: 'Capabilities' }).getByRole('button', { name: 'Test events' }).click()
+  await app.getByTestId('tab-burst').click()
+  await app.getByTestId('burst-count').fill('30')
+  await app.getByTestId('burst-start').click()
+  await expect(app.getByTestId('burst-summary')).toContainText('30 of 30')
+  await expect(app.getByTestId('latency-chart')).toBeVisible()
+  await app.screenshot({ path: join(SCREENSHOT_DIR, 'events-burst.png'), fullPage: true })
+  const axe = await new AxeBuilder({ page: app }).analyze()
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([])
+
+  await app.getByTestId('tab-roundtrip').click()
+  await app.getByTestId('roundtrip-start').click()
+  await expect(app.getByTestId('roundtrip-result')).toHaveAttribute('data-verdict', 'replied', { timeout: 30_000 })
+  await expect(app.getByTestId('reply-author')).toHaveText('Aissist Agent')
+  await app.screenshot({ path: join(SCREENSHOT_DIR, 'events-roundtrip.png'), fullPage: true })
+})

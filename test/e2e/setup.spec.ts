@@ -1,0 +1,55 @@
+import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import { createSandboxProfile, expect, sandboxControl, sandboxTest, SCREENSHOT_DIR } from './fixtures'
+
+type State = { integrations: { type: string; displayName: string | null }[] }
+
+sandboxTest('guided setup: plan, apply, verify, and a rerun with nothing to change', async ({ app, sandbox }) => {
+  await createSandboxProfile(app, sandbox.info)
+  await app.getByRole('navigation', { name: 'Capabilities' }).getByRole('button', { name: 'Guided setup' }).click()
+  await expect(app.getByRole('heading', { level: 1, name: 'Guided setup' })).toBeVisible()
+
+  await app.getByTestId('setup-plan').click()
+  await expect(app.getByTestId('plan-table')).toBeVisible()
+  await expect(app.getByTestId('plan-create-integration')).toContainText('Aissistant_Conversation_Integration')
+  await expect(app.getByTestId('step-apply')).toHaveAttribute('data-status', 'waiting')
+  await expect(app.getByTestId('write-target')).toContainText(sandbox.info.appId)
+  const before = (await sandboxControl(sandbox.info, 'GET', '/state')) as State
+  expect(before.integrations.filter((i) => i.type === 'custom')).toHaveLength(0)
+
+  const axe = await new AxeBuilder({ page: app }).analyze()
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
+
+  await app.getByTestId('setup-apply').click()
+  await expect(app.getByTestId('step-verify')).toHaveAttribute('data-status', 'passed')
+  await expect(app.getByTestId('step-apply')).toHaveAttribute('data-status', 'passed')
+  await expect(app.getByTestId('setup-summary')).toContainText('1 write')
+  const after = (await sandboxControl(sandbox.info, 'GET', '/state')) as State
+  expect(after.integrations.filter((i) => i.displayName === 'Aissistant_Conversation_Integration')).toHaveLength(1)
+
+  await app.getByRole('button', { name: 'Show details of Verify by reading back' }).click()
+  await expect(app.getByTestId('step-details-verify')).toContainText('as planned')
+  await app.screenshot({ path: join(SCREENSHOT_DIR, 'setup.png'), fullPage: true })
+  const axe2 = await new AxeBuilder({ page: app }).analyze()
+  expect(axe2.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
+
+  await app.getByTestId('setup-plan').click()
+  await expect(app.getByTestId('plan-nothing')).toBeVisible()
+  await expect(app.getByTestId('setup-summary')).toContainText('Nothing to change')
+})
+
+sandboxTest('a failed step shows the Zendesk error, the fix and the manual way with copy buttons', async ({ app, sandbox }) => {
+  await createSandboxProfile(app, sandbox.info)
+  await app.getByRole('navigation', { name: 'Capabilities' }).getByRole('button', { name: 'Guided setup' }).click()
+  await app.getByTestId('setup-plan').click()
+  await expect(app.getByTestId('setup-apply')).toBeVisible()
+  await sandboxControl(sandbox.info, 'POST', '/faults', { method: 'POST', path: '/v2/apps/*/integrations', kind: 'status', status: 400 })
+  await app.getByTestId('setup-apply').click()
+  await expect(app.getByTestId('step-apply')).toHaveAttribute('data-status', 'failed')
+  await expect(app.getByTestId('step-details-apply').getByTestId('error-message')).toContainText('HTTP 400')
+  await expect(app.getByTestId('manual-apply')).toContainText('Create integration')
+  await expect(app.getByRole('button', { name: 'Copy Webhook endpoint URL' })).toBeVisible()
+  await app.screenshot({ path: join(SCREENSHOT_DIR, 'setup-failed.png'), fullPage: true })
+  const axe = await new AxeBuilder({ page: app }).analyze()
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
+})
