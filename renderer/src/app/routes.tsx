@@ -12,7 +12,6 @@ import { EventsPage } from '../features/events/events-page'
 import { HomePage } from '../features/home/home-page'
 import { ProfilesPage } from '../features/profiles/profiles-page'
 import { AvatarPage } from '../features/avatar/avatar-page'
-import { PlaceholderPage } from '../features/placeholder/placeholder-page'
 import { SetupPage } from '../features/setup/setup-page'
 import { DiagnosePage } from '../features/diagnose/diagnose-page'
 

@@ -55,6 +55,8 @@ export const Composer = ({ profile, onAnswer }: { profile: ProfileView; onAnswer
     setBusy('send')
     setError(null)
     const r = await call('sendTestEvent', { ...fields, ...(raw ? { rawPayload: rawText } : {}), ...(secretOverride ? { secretOverride } : {}) })
+    // A typed secret is for this one send: it does not stay in the page.
+    setSecretOverride('')
     setBusy(null)
     if (r.ok) onAnswer(r.value.response, r.value.historyId)
     else setError(r.error)

@@ -104,7 +104,7 @@ export const HistoryPanel = ({
                     <Button size="small" onClick={() => void copy(e.id, false)} data-testid="copy-curl">
                       Copy as curl
                     </Button>
-                    <Button size="small" isDanger isBasic onClick={() => setReveal(e.id)} data-testid="copy-curl-reveal">
+                    <Button size="small" onClick={() => setReveal(e.id)} data-testid="copy-curl-reveal">
                       Copy with secret…
                     </Button>
                   </Bar>
