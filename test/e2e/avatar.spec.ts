@@ -42,11 +42,12 @@ test("the sandbox's avatar: ok with a preview beside the agent name; redirects l
   expect(await seriousViolations(app)).toEqual([])
   await app.screenshot({ path: join(SCREENSHOT_DIR, 'avatar.png'), fullPage: true })
 
-  // Behind two redirects: each hop is listed, and the redirects are pointed out with a fix.
+  // Behind two redirects: each hop is listed with its status and where it pointed.
   await app.getByTestId('avatar-url').fill(`${sandbox.info.imagesUrl}/redirect/2/avatar.png`)
   await app.getByTestId('avatar-check').click()
   await expect(app.getByTestId('avatar-hops').locator('li')).toHaveCount(3)
-  await expect(app.getByTestId('avatar-problem').first()).toContainText('What to do')
+  await expect(app.getByTestId('avatar-hops').locator('li').first()).toContainText('/redirect/2/avatar.png → ')
+  await expect(app.getByTestId('avatar-verdict')).toHaveAttribute('data-verdict', 'ok')
   await app.screenshot({ path: join(SCREENSHOT_DIR, 'avatar-redirects.png'), fullPage: true })
 
   // Save the new name and URL on the profile.

@@ -27,6 +27,8 @@ const configured = async (): Promise<SetupWorld> => {
   const r = await runSetup(w.services, { profileRef: w.profile.id, mode: 'apply', confirm: { apply: true, deleteDuplicates: false } })
   expect(r.ok).toBe(true)
   w.profile = await w.services.vault.updateProfile(w.profile.id, { agentName: 'Aissist', avatarUrl: `${w.sandbox.imagesUrl}/avatar.png` })
+  // The sandbox's image host renders its pictures on first request; warm it so a loaded machine does not report a slow avatar.
+  await fetch(`${w.sandbox.imagesUrl}/avatar.png`).then((r) => r.arrayBuffer())
   return w
 }
 

@@ -45,6 +45,8 @@ const canaryWorld = async (): Promise<SetupWorld> => {
   for (const h of w.ours()[0].webhooks ?? []) h.secret = CANARY_HOOK
   await w.services.vault.setSecret(w.profile.id, 'webhookSecret', CANARY_HOOK)
   w.profile = await w.services.vault.updateProfile(w.profile.id, { agentName: 'Aissist', avatarUrl: `${w.sandbox.imagesUrl}/avatar.png` })
+  // The sandbox's image host renders its pictures on first request; warm it so a loaded machine does not report a slow avatar.
+  await fetch(`${w.sandbox.imagesUrl}/avatar.png`).then((r) => r.arrayBuffer())
   return w
 }
 

@@ -45,6 +45,22 @@ const Row = styled.div`
   gap: ${(p) => p.theme.space.sm};
 `
 
+const Columns = styled.div`
+  display: grid;
+  grid-template-columns: minmax(0, 3fr) minmax(240px, 2fr);
+  gap: ${(p) => p.theme.space.lg};
+  align-items: start;
+  @media (max-width: 900px) {
+    grid-template-columns: 1fr;
+  }
+`
+
+const Column = styled.div`
+  display: flex;
+  flex-direction: column;
+  gap: ${(p) => p.theme.space.md};
+`
+
 const Lead = styled(MD)`
   color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.subtle' })};
   max-width: 70ch;
@@ -139,34 +155,42 @@ export const AvatarPage = () => {
       </div>
       <Panel>
         <LG tag="h2">{profile.name}'s agent</LG>
-        <ChatPreview agentName={agentName} preview={result?.preview ?? null} />
-        <Field>
-          <Field.Label>Agent name</Field.Label>
-          <Input value={agentName} onChange={(e) => setAgentName(e.target.value)} validation={nameProblems.length ? 'warning' : undefined} data-testid="avatar-agent-name" />
-          {nameProblems.map((p) => (
-            <Field.Message key={p.code} validation="warning">
-              {p.message} {p.fix}
-            </Field.Message>
-          ))}
-        </Field>
-        <Field>
-          <Field.Label>Avatar URL</Field.Label>
-          <Field.Hint>A public link to a square PNG or JPEG of at least 128 × 128 pixels. The check fetches it anonymously, as Zendesk would.</Field.Hint>
-          <Input value={avatarUrl} onChange={(e) => setAvatarUrl(e.target.value)} spellCheck={false} data-testid="avatar-url" />
-        </Field>
-        <Row>
-          <Button isPrimary onClick={() => void check()} disabled={!avatarUrl.trim() || checking !== null} data-testid="avatar-check">
-            {checking ? 'Checking…' : 'Check'}
-          </Button>
-          {checking && (
-            <Button onClick={() => void call('cancelTask', { taskId: checking })} data-testid="avatar-cancel">
-              Cancel
-            </Button>
-          )}
-          <Button onClick={() => void save({ agentName, avatarUrl })} disabled={!dirty} data-testid="avatar-save">
-            Save on {profile.name}
-          </Button>
-        </Row>
+        <Columns>
+          <Column>
+            <Field>
+              <Field.Label>Agent name</Field.Label>
+              <Input value={agentName} onChange={(e) => setAgentName(e.target.value)} validation={nameProblems.length ? 'warning' : undefined} data-testid="avatar-agent-name" />
+              {nameProblems.map((p) => (
+                <Field.Message key={p.code} validation="warning">
+                  {p.message} {p.fix}
+                </Field.Message>
+              ))}
+            </Field>
+            <Field>
+              <Field.Label>Avatar URL</Field.Label>
+              <Field.Hint>A public link to a square PNG or JPEG of at least 128 × 128 pixels. The check fetches it anonymously, as Zendesk would.</Field.Hint>
+              <Input value={avatarUrl} onChange={(e) => setAvatarUrl(e.target.value)} spellCheck={false} data-testid="avatar-url" />
+            </Field>
+            <Row>
+              <Button isPrimary onClick={() => void check()} disabled={!avatarUrl.trim() || checking !== null} data-testid="avatar-check">
+                {checking ? 'Checking…' : 'Check'}
+              </Button>
+              {checking && (
+                <Button onClick={() => void call('cancelTask', { taskId: checking })} data-testid="avatar-cancel">
+                  Cancel
+                </Button>
+              )}
+              <Button onClick={() => void save({ agentName, avatarUrl })} disabled={!dirty} data-testid="avatar-save">
+                Save on {profile.name}
+              </Button>
+            </Row>
+          </Column>
+          <Column>
+            <MD isBold>How customers see it</MD>
+            <ChatPreview agentName={agentName} preview={result?.preview ?? null} />
+            <MD>{result?.preview ? 'The avatar as chat crops it, made from the checked image.' : 'Check the avatar URL to see the picture here.'}</MD>
+          </Column>
+        </Columns>
         <div role="status" aria-live="polite" data-testid="avatar-progress">
           {checking && (
             <>

@@ -12,6 +12,8 @@ const Panel = styled.section`
   display: grid;
   gap: 12px;
   align-content: start;
+  min-width: 0;
+  overflow-wrap: anywhere;
 `
 
 const Head = styled.div`
@@ -34,6 +36,8 @@ const Pre = styled.pre`
   overflow: auto;
   border-radius: 4px;
   font-size: 12px;
+  white-space: pre-wrap;
+  word-break: break-word;
   background: ${(p) => getColor({ theme: p.theme, variable: 'background.subtle' })};
   color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.default' })};
 `

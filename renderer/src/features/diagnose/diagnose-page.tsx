@@ -25,7 +25,7 @@ const Bar = styled.div`
 
 const Layout = styled.div`
   display: grid;
-  grid-template-columns: minmax(320px, 1fr) minmax(320px, 1fr);
+  grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
   gap: 24px;
   align-items: start;
   margin-top: 16px;

@@ -40,6 +40,10 @@ const Lead = styled(MD)`
   max-width: 70ch;
 `
 
+const NextTitle = styled(LG)`
+  margin-top: ${(p) => p.theme.space.md};
+`
+
 const Links = styled.div`
   display: flex;
   flex-wrap: wrap;
@@ -154,9 +158,7 @@ export const HomePage = () => {
               <SecretBadge kind="keySecret" status={profile.keySecretStatus} />
             </dd>
           </Facts>
-          <LG tag="h3" style={{ marginTop: 16 }}>
-            Next
-          </LG>
+          <NextTitle tag="h3">Next</NextTitle>
           <Links>
             {QUICK_LINKS.map((l) => (
               <Button key={l.id} onClick={() => navigate(l.id)} title={l.text} data-testid={`quick-${l.id}`}>
