@@ -111,7 +111,7 @@ export const RoundTripResultSchema = z.object({
   userId: z.string().nullable(),
   conversationId: z.string().nullable(),
   reply: z.object({ authorName: z.string().nullable(), avatarUrl: z.string().nullable(), text: z.string().nullable(), received: z.string() }).nullable(),
-  /** What could not be removed (Zendesk's API key cannot delete users through this client). */
+  /** What the round trip created but could not remove afterwards (empty when it cleaned up). */
   leftBehind: z.array(z.string())
 })
 export type RoundTripResult = z.infer<typeof RoundTripResultSchema>

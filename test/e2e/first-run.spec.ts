@@ -1,6 +1,9 @@
-import { join } from 'node:path'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, SCREENSHOT_DIR, test } from './fixtures'
+import { expect, SCREENSHOT_DIR, test, type HarnessInfo } from './fixtures'
+import { spawnJsonLine } from '../support/spawn-json-line'
 
 const seriousViolations = async (page: import('@playwright/test').Page) =>
   (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(" ")).slice(0, 4).join(", ")}`)
@@ -45,4 +48,28 @@ test('About shows the real keychain status', async ({ app }) => {
   await expect(app.getByTestId('about-keychain')).toContainText('Secret Service: available')
   expect(await seriousViolations(app)).toEqual([])
   await app.screenshot({ path: join(SCREENSHOT_DIR, 'about-keychain.png'), fullPage: true })
+})
+
+test('with no Secret Service reachable, first run explains the D-Bus problem and its fix', async ({ page }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'aissist-e2e-nodbus-'))
+  const harness = await spawnJsonLine<HarnessInfo>(
+    process.execPath,
+    [resolve(__dirname, '..', '..', 'out', 'main', 'harness.js'), '--port', '0', '--data-dir', dataDir],
+    { ...process.env, AISSIST_DATA_DIR: dataDir, AISSIST_KEYCHAIN_SERVICE: `aissist-e2e-nodbus-${Date.now()}`, DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dataDir, 'no-such-bus')}` }
+  )
+  try {
+    await page.goto(harness.info.openUrl)
+    const status = page.getByTestId('keychain-status')
+    await expect(status).toHaveAttribute('data-state', 'unavailable')
+    await expect(status.getByTestId('error-fix')).not.toBeEmpty()
+    // The sandbox needs the keychain too: its error says so, with the same fix.
+    await page.getByTestId('try-sandbox').click()
+    await expect(page.getByTestId('first-run').getByTestId('error-notice')).toBeVisible()
+    await expect(page.getByTestId('active-customer')).toContainText('No customer selected')
+    expect(await seriousViolations(page)).toEqual([])
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'first-run-no-keychain.png'), fullPage: true })
+  } finally {
+    await harness.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
 })

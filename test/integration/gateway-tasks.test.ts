@@ -105,7 +105,37 @@ describe('live round trip in the sandbox', () => {
     expect(r.verdict).toBe('replied')
     expect(r.reply).toMatchObject({ authorName: 'Aissist Test Agent', avatarUrl: w.sandbox.state.agent.avatarUrl })
     expect(r.steps.map((s) => s.id)).toEqual(['user', 'conversation', 'message', 'gateway', 'reply', 'cleanup'])
-    expect(r.leftBehind).toHaveLength(2)
+    expect(r.leftBehind).toEqual([])
+    expect(r.steps.at(-1)).toMatchObject({ id: 'cleanup', status: 'passed' })
+    expect(r.steps.at(-1)?.message).toContain(r.userId)
+    await w.sandbox.settled()
+    expect(w.sandbox.state.users.some((u) => u.id === r.userId)).toBe(false)
+    expect(w.sandbox.state.conversations.some((c) => c.conversation.id === r.conversationId)).toBe(false)
+  })
+
+  it('cleans up when waiting is cancelled, and names what it could not remove', async () => {
+    w.sandbox.faults.add({ target: 'gateway', kind: 'unauthorized' })
+    const ac = new AbortController()
+    const cancelled = await runLiveRoundTrip(w.services, {
+      profileRef: w.profile.id,
+      timeoutMs: 10_000,
+      pollMs: 20,
+      signal: ac.signal,
+      onStep: (s) => void (s.id === 'reply' && s.status === 'waiting' && ac.abort())
+    })
+    expect(cancelled.verdict).toBe('cancelled')
+    expect(cancelled.leftBehind).toEqual([])
+    expect(w.sandbox.state.users.some((u) => u.id === cancelled.userId)).toBe(false)
+    expect(w.sandbox.state.conversations.some((c) => c.conversation.id === cancelled.conversationId)).toBe(false)
+
+    w.sandbox.faults.add({ method: 'DELETE', path: '/v2/apps/*/users/*', kind: 'status', status: 403 })
+    const stuck = await runLiveRoundTrip(w.services, { profileRef: w.profile.id, timeoutMs: 200, pollMs: 20 })
+    w.sandbox.faults.clear()
+    expect(stuck.verdict).toBe('no-reply')
+    expect(stuck.leftBehind).toEqual([`test user ${stuck.userId}`, `conversation ${stuck.conversationId}`])
+    expect(stuck.steps.at(-1)).toMatchObject({ id: 'cleanup', status: 'warn' })
+    expect(stuck.steps.at(-1)?.message).toContain('403')
+    expect(w.sandbox.state.users.some((u) => u.id === stuck.userId)).toBe(true)
     await w.sandbox.settled()
   })
 
@@ -113,7 +143,8 @@ describe('live round trip in the sandbox', () => {
     w.sandbox.faults.add({ target: 'gateway', kind: 'unauthorized' })
     const r = await call('runLiveRoundTrip', { profileRef: w.profile.id, taskId: 'roundtrip-401', timeoutMs: 1500 })
     w.sandbox.faults.clear()
-    expect(r).toMatchObject({ ok: true, value: { verdict: 'no-reply' } })
+    expect(r).toMatchObject({ ok: true, value: { verdict: 'no-reply', leftBehind: [] } })
+    expect(progress.some((p) => p.taskId === 'roundtrip-401' && p.stepId === 'cleanup' && p.status === 'passed')).toBe(true)
     expect(progress.some((p) => p.taskId === 'roundtrip-401' && p.stepId === 'user' && p.status === 'passed')).toBe(true)
     await w.sandbox.settled()
   })

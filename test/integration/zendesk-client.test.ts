@@ -77,6 +77,42 @@ describe('ZendeskClient against the sandbox', () => {
     expect((await failure(client.getIntegration(integration.id))).code).toBe('zendesk-not-found')
   })
 
+  it('deletes users (by id or external id) and conversations: 200 {}, 404 with the official error, retried like other deletes', async () => {
+    const user = await client.createUser({ externalId: 'to-delete-1' })
+    const first = await client.createConversation({ type: 'personal', participants: [{ userId: user.id }] })
+    const second = await client.createConversation({ type: 'personal', participants: [{ userId: user.id }] })
+    expect(first.isDefault).toBe(true)
+    const refused = await failure(client.deleteConversation(first.id))
+    expect(refused.status).toBe(400)
+    expect(refused.errors[0].title).toContain('cannot be deleted because it is the default')
+
+    sb.faults.add({ method: 'DELETE', path: '/v2/apps/*/conversations/*', kind: 'status', status: 503, count: 2 })
+    await expect(client.deleteConversation(second.id)).resolves.toBeUndefined()
+    expect(sb.state.conversations.map((c) => c.conversation.id)).toEqual([first.id])
+    const gone = await failure(client.deleteConversation(second.id))
+    expect(gone.code).toBe('zendesk-not-found')
+    expect(gone.errors).toEqual([{ code: 'conversation_not_found', title: 'Conversation not found' }])
+
+    sb.faults.add({ method: 'DELETE', path: '/v2/apps/*/users/*', kind: 'drop', count: 1 })
+    await expect(client.deleteUser(user.id)).resolves.toBeUndefined()
+    expect(sb.state.users).toEqual([])
+    expect(sb.state.conversations).toEqual([])
+    const noUser = await failure(client.deleteUser(user.id))
+    expect(noUser.code).toBe('zendesk-not-found')
+    expect(noUser.errors).toEqual([{ code: 'user_not_found', title: 'User not found' }])
+
+    await client.createUser({ externalId: 'to-delete-2' })
+    await client.deleteUser('to-delete-2')
+    expect(sb.state.users).toEqual([])
+
+    const raw = await fetch(`${sb.zendeskUrl}/v2/apps/${sb.appId}/users/nobody`, {
+      method: 'DELETE',
+      headers: { authorization: `Basic ${Buffer.from(`${sb.keyId}:${sb.keySecret}`).toString('base64')}` }
+    })
+    expect(raw.status).toBe(404)
+    expect(await raw.json()).toEqual({ errors: [{ code: 'user_not_found', title: 'User not found' }] })
+  })
+
   it('paginates with page[after] and filter[types]', async () => {
     for (let i = 0; i < 5; i++) await client.createCustomIntegration(body(`${sb.gatewayUrl}?n=${i}`, `I${i}`))
     const first = await client.listIntegrations({ types: ['custom'], pageSize: 2 })

@@ -5,6 +5,7 @@ import type { Message } from '../../../shared/schemas/zendesk'
 import { isAppFailure, toAppError } from '../errors'
 import type { Services } from '../services'
 import { ZendeskClient } from '../zendesk/client'
+import { isZendeskApiError } from '../zendesk/errors'
 
 type Step = RoundTripResult['steps'][number]
 
@@ -32,8 +33,9 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
 /**
  * The whole chain for real: a test user writes through the Conversations API, Zendesk calls the
  * gateway, and the agent's reply appears in the conversation; we show who answered and with which
- * avatar. The Conversations API key cannot delete users through our client, so what stays behind
- * is named in `leftBehind` (the user and conversation, marked as tests by their external id).
+ * avatar. Whatever it created is removed afterwards — even when waiting failed or was cancelled —
+ * so test users do not pile up in the customer's account; what could not be removed is named in
+ * `leftBehind` (marked as tests by the external id `aissist-roundtrip-…`).
  */
 export const runLiveRoundTrip = async (services: Services, input: RoundTripInput): Promise<RoundTripResult> => {
   const profile = await services.vault.getProfile(input.profileRef)
@@ -47,6 +49,8 @@ export const runLiveRoundTrip = async (services: Services, input: RoundTripInput
   }
   let client = input.client
   const ownsClient = !client
+  const externalId = `aissist-roundtrip-${randomUUID()}`
+  let userCreateSent = false
   try {
     if (!client) {
       const keySecret = await services.vault.getSecret(profile.id, 'keySecret')
@@ -54,14 +58,13 @@ export const runLiveRoundTrip = async (services: Services, input: RoundTripInput
     }
     const opts = { signal: input.signal }
     let t = performance.now()
-    const user = await client.createUser({ externalId: `aissist-roundtrip-${randomUUID()}`, profile: { givenName: 'Aissist', surname: 'Round Trip Test' } }, opts)
+    userCreateSent = true
+    const user = await client.createUser({ externalId, profile: { givenName: 'Aissist', surname: 'Round Trip Test' } }, opts)
     result.userId = user.id
-    result.leftBehind.push(`test user ${user.id}`)
     step({ id: 'user', status: 'passed', message: `Created the test user ${user.id}.`, durationMs: Math.round(performance.now() - t) })
     t = performance.now()
     const conv = await client.createConversation({ type: 'personal', participants: [{ userId: user.id }] }, opts)
     result.conversationId = conv.id
-    result.leftBehind.push(`conversation ${conv.id}`)
     step({ id: 'conversation', status: 'passed', message: `Created the conversation ${conv.id}.`, durationMs: Math.round(performance.now() - t) })
     t = performance.now()
     const posted = await client.postMessage(conv.id, { author: { type: 'user', userId: user.id }, content: { type: 'text', text: 'Hello, this is a live round-trip test from Aissist Zendesk Setup.' } }, opts)
@@ -101,15 +104,75 @@ export const runLiveRoundTrip = async (services: Services, input: RoundTripInput
     step({ id: failedAt, status: 'failed', message: err.message, durationMs: 0 })
     if (!isAppFailure(e)) services.logger.warn('round trip failed', { message: err.message })
   } finally {
+    if (client && userCreateSent) {
+      const t = performance.now()
+      const c = await cleanUp(client, { userId: result.userId, externalId, conversationId: result.conversationId })
+      result.leftBehind = c.leftBehind
+      if (c.problems.length) services.logger.warn('round trip cleanup incomplete', { problems: c.problems.map(services.secrets.redact) })
+      step({
+        id: 'cleanup',
+        status: c.leftBehind.length ? 'warn' : c.removed.length ? 'passed' : 'skipped',
+        message: c.leftBehind.length
+          ? `Could not remove ${c.leftBehind.join(', ')} (${c.problems.map(services.secrets.redact).join('; ')}). They are marked by the external id "aissist-roundtrip-…"; remove them in Admin Center or run the round trip again later.`
+          : c.removed.length
+            ? `Removed ${c.removed.join(' and ')}.`
+            : 'Nothing was created.',
+        durationMs: Math.round(performance.now() - t)
+      })
+    } else {
+      step({ id: 'cleanup', status: 'skipped', message: 'Nothing was created.', durationMs: 0 })
+    }
     if (ownsClient) await client?.close()
   }
-  step({
-    id: 'cleanup',
-    status: result.leftBehind.length ? 'warn' : 'skipped',
-    message: result.leftBehind.length
-      ? `Left behind (the API key cannot delete users here): ${result.leftBehind.join(', ')}. They are marked by the external id "aissist-roundtrip-…"; remove them in Admin Center if you wish.`
-      : 'Nothing was created.',
-    durationMs: 0
-  })
   return result
+}
+
+/** How long the cleanup may take in all; it runs after a cancel, so it has its own signal. */
+const CLEANUP_TIMEOUT_MS = 20_000
+
+const isNotFound = (e: unknown): boolean => isZendeskApiError(e) && e.status === 404
+const isDefaultRefusal = (e: unknown): boolean => isZendeskApiError(e) && e.status === 400
+
+/**
+ * Deletes the conversation, then the user (which takes the user's conversations with it: Zendesk
+ * refuses to delete the default conversation on its own). A 404 means it is already gone. When
+ * the user's create was sent but its answer never came, the user is deleted by its external id.
+ */
+const cleanUp = async (
+  client: ZendeskClient,
+  made: { userId: string | null; externalId: string; conversationId: string | null }
+): Promise<{ removed: string[]; leftBehind: string[]; problems: string[] }> => {
+  const opts = { signal: AbortSignal.timeout(CLEANUP_TIMEOUT_MS) }
+  const removed: string[] = []
+  const problems: string[] = []
+  let conversationLeft: string | null = null
+  if (made.conversationId) {
+    try {
+      await client.deleteConversation(made.conversationId, opts)
+      removed.push(`the conversation ${made.conversationId}`)
+    } catch (e) {
+      if (isNotFound(e)) removed.push(`the conversation ${made.conversationId}`)
+      else {
+        conversationLeft = made.conversationId
+        if (!isDefaultRefusal(e)) problems.push(toAppError(e).message)
+      }
+    }
+  }
+  const userRef = made.userId ?? made.externalId
+  let userGone = false
+  try {
+    await client.deleteUser(userRef, opts)
+    userGone = true
+    removed.push(`the test user ${userRef}`)
+  } catch (e) {
+    if (isNotFound(e)) userGone = true
+    else problems.push(toAppError(e).message)
+  }
+  const leftBehind: string[] = []
+  if (!userGone) leftBehind.push(`test user ${userRef}`)
+  if (conversationLeft) {
+    if (userGone) removed.splice(removed.length - 1, 0, `the conversation ${conversationLeft}`)
+    else leftBehind.push(`conversation ${conversationLeft}`)
+  }
+  return { removed, leftBehind, problems }
 }

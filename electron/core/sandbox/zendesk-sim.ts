@@ -191,6 +191,15 @@ export const handleZendesk = (
     return { status: 201, body: { user } }
   }
 
+  // DELETE /v2/apps/{appId}/users/{userIdOrExternalId}: the user, its clients and its conversations
+  if (rest[0] === 'users' && rest.length === 2 && M === 'DELETE') {
+    const user = data.users.find((u) => u.id === rest[1] || u.externalId === rest[1])
+    if (!user) return err(404, 'user_not_found', 'User not found')
+    data.users = data.users.filter((u) => u !== user)
+    data.conversations = data.conversations.filter((c) => c.userId !== user.id)
+    return { status: 200, body: {} }
+  }
+
   if (rest[0] === 'conversations') {
     if (rest.length === 1 && M === 'POST') {
       const participants = body.participants as { userId?: string }[] | undefined
@@ -219,6 +228,14 @@ export const handleZendesk = (
     }
     const conv = data.conversations.find((c) => c.conversation.id === rest[1])
     if (!conv) return err(404, 'conversation_not_found', 'Conversation not found')
+    // DELETE /v2/apps/{appId}/conversations/{conversationId}: never the user's default one
+    if (rest.length === 2 && M === 'DELETE') {
+      if (conv.conversation.isDefault) {
+        return err(400, 'bad_request', `Conversation ${conv.conversation.id} cannot be deleted because it is the default.`)
+      }
+      data.conversations = data.conversations.filter((c) => c !== conv)
+      return { status: 200, body: {} }
+    }
     if (rest[2] === 'messages' && rest.length === 3) {
       if (M === 'GET') return listMessages(conv.messages, req.query, req.baseUrl, req.path)
       if (M === 'POST') return postMessage(data, effects, conv, body)

@@ -321,6 +321,22 @@ export class ZendeskClient {
     return (await this.send('POST', path, MessagePostResponse, opts, MessagePostBody.parse(body))).messages
   }
 
+  /**
+   * Removes a user (by id or external id) with its clients and conversation history: how the live
+   * round trip cleans up after itself. A DELETE, so retried like the other idempotent calls.
+   */
+  async deleteUser(userIdOrExternalId: string, opts: RequestOptions = {}): Promise<void> {
+    await this.send('DELETE', this.app(`/users/${encodeURIComponent(userIdOrExternalId)}`), EmptyResponse, opts)
+  }
+
+  /**
+   * Removes a conversation with its messages. Zendesk refuses (400) the user's default
+   * conversation; deleting the user removes that one.
+   */
+  async deleteConversation(conversationId: string, opts: RequestOptions = {}): Promise<void> {
+    await this.send('DELETE', this.app(`/conversations/${encodeURIComponent(conversationId)}`), EmptyResponse, opts)
+  }
+
   async listMessages(conversationId: string, query: { after?: string; pageSize?: number } = {}, opts: RequestOptions = {}): Promise<Page<Message>> {
     const q = new URLSearchParams()
     if (query.pageSize) q.set('page[size]', String(query.pageSize))
