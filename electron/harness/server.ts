@@ -1,18 +1,18 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { readFile } from 'node:fs/promises'
-import { extname, isAbsolute, join, normalize, relative } from 'node:path'
+import { extname, join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { EventName, EventPayload } from '../../shared/contract'
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import type { HandlerContext, Handlers } from '../core/api/context'
 import { dispatch } from '../core/api/dispatch'
+import { resolveRendererPath } from '../core/platform/renderer-path'
 import type { Host } from '../core/api/host'
 import { TaskRegistry } from '../core/api/tasks'
 import type { Services } from '../core/services'
 import { buildBridgeScript } from './bridge-script'
 
-/** The same CSP as the desktop app, so the harness catches a page that would break there. */
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'"
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -108,11 +108,12 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
     return null
   }
 
-  const serveStatic = async (res: ServerResponse, pathname: string): Promise<void> => {
-    const wanted = pathname === '/' ? '/index.html' : decodeURIComponent(pathname)
-    const file = normalize(join(options.rendererDir, wanted))
-    const rel = relative(options.rendererDir, file)
-    if (rel.startsWith('..') || isAbsolute(rel)) return send(res, 403, 'Forbidden')
+  const serveStatic = async (res: ServerResponse, rawUrl: string): Promise<void> => {
+    // The same path rules as the app's own protocol: no traversal, no encoded tricks.
+    const target = resolveRendererPath(options.rendererDir, `http://harness${rawUrl}`, 'harness')
+    if (target.kind !== 'file') return send(res, target.kind === 'forbidden' ? 403 : 404, target.kind === 'forbidden' ? 'Forbidden' : 'Not found')
+    const file = target.path
+    const wanted = file === join(options.rendererDir, 'index.html') ? '/index.html' : file
     let body: Buffer
     try {
       body = await readFile(file)
@@ -125,7 +126,7 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
     }
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': CSP,
+      'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-store'
     })
@@ -173,7 +174,7 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
         return send(res, 404, { ok: false, error: { code: 'not-found', message: 'No such harness endpoint.', fix: '' } })
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed')
-      return serveStatic(res, url.pathname)
+      return serveStatic(res, (req.url ?? '/').split('?')[0])
     })().catch(() => {
       if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'harness-error', message: 'The harness failed.', fix: 'See its console.' } })
       else res.destroy()

@@ -1,4 +1,5 @@
 import type { WebPreferences } from 'electron'
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { safeExternalUrl } from '../../shared/external-url'
 
 /**
@@ -14,24 +15,8 @@ export const APP_HOST = 'aissist'
 /** The origin of our own page; IPC answers only frames showing it. */
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 
-/**
- * The Content-Security-Policy of every page: our own scripts and styles only, images from our
- * origin and data: (the avatar preview is a data URL made by main), no remote content at all.
- * `renderer/index.html` repeats it in a meta tag (minus `frame-ancestors`, which a meta tag
- * cannot carry) so the page is covered before the header exists (dev server, file loads).
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'"
-].join('; ')
+/** See shared/csp.ts: one policy for the app and the harness. */
+export { CONTENT_SECURITY_POLICY }
 
 /** Where the app runs: the dev server URL counts only in an unpackaged build. */
 export interface OriginPolicy {

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
@@ -123,4 +124,34 @@ test('export and import: a clash is shown and needs an explicit choice', async (
   await app.getByTestId('import-with-strategy').click()
   await expect(app.getByTestId('import-result')).toContainText('Imported 1')
   await expect(app.locator('[data-testid="profile-row"][data-profile-name="Acme Corp (imported)"]')).toBeVisible()
+})
+
+test('a corrupt customers file is reported prominently, and the edit form never shows a secret', async ({ app, harness }) => {
+  writeFileSync(join(harness.info.dataDir, 'profiles.json'), '{"schemaVersion": 1, "profiles": [ broken')
+  await app.reload()
+  await nav(app, 'Customers')
+  await expect(app.getByTestId('vault-warning').first()).toBeVisible()
+  await expect(app.getByTestId('vault-warning').first().getByTestId('error-fix')).not.toBeEmpty()
+  await app.screenshot({ path: join(SCREENSHOT_DIR, 'profiles-corrupt-file.png'), fullPage: true })
+
+  await app.evaluate(async () => {
+    const bridge = (window as unknown as { aissist: Record<string, (i: unknown) => Promise<{ ok: boolean }>> }).aissist
+    await bridge.createProfile({ name: 'Acme Corp', subdomain: 'acme', appId: '5e4af71a81966cfff3ef6550', keyId: 'app_5723a347f82ba0516cb4ea34', keySecret: 'stored-secret-value-42' })
+  })
+  await app.reload()
+  await app.locator('[data-testid="profile-row"][data-profile-name="Acme Corp"]').getByTestId('profile-edit').click()
+  await expect(app.getByTestId('secret-keySecret')).toContainText('Stored in the Secret Service')
+  // Replace the key secret: typed once, stored, gone from the page.
+  await app.getByTestId('keySecret-replace').click()
+  await app.getByTestId('keySecret-new').fill(SECRET)
+  await app.getByTestId('keySecret-store').click()
+  await expect(app.getByTestId('keySecret-note')).toContainText('stored in the Secret Service')
+  await expectSecretNowhere(app)
+  expect(await app.evaluate(() => document.documentElement.outerHTML.includes('stored-secret-value-42'))).toBe(false)
+  expect(await seriousViolations(app)).toEqual([])
+  await app.getByTestId('profile-form').screenshot({ path: join(SCREENSHOT_DIR, 'profiles-edit.png') })
+  // Remove asks first.
+  await app.getByTestId('keySecret-remove').click()
+  await app.getByTestId('keySecret-remove-confirm').click()
+  await expect(app.getByTestId('secret-keySecret').getByTestId('keySecret-status')).toHaveText('Credentials missing')
 })

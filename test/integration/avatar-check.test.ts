@@ -241,6 +241,27 @@ describe('avatar check against the sandbox image host', () => {
     expect(codes(r)).toEqual(['unsupported-scheme'])
     expect(r.redirects).toEqual([])
   })
+
+  it('a link pasted with user:pass@ is fetched without them, and no URL or text of the result echoes them', async () => {
+    const bare = `${images}/redirect/2/avatar.png`
+    const withCreds = bare.replace('://', '://ana:hunter2@')
+    const r = await checkAvatar(withCreds, { allowPrivate: true })
+    expect(r.verdict).toBe('ok')
+    expect(r.problems).toEqual([])
+    expect(r.inputUrl).toBe(bare.replace('://', '://***@'))
+    expect(r.checkedUrl).toBe(bare)
+    expect(r.rewrite).toMatchObject({ from: r.inputUrl, to: bare, changed: false })
+    expect(r.redirects.map((h) => h.url)).toEqual([bare, `${images}/redirect/1/avatar.png`, `${images}/avatar.png`])
+    expect(r.finalUrl).toBe(`${images}/avatar.png`)
+    expect(JSON.stringify(r)).not.toMatch(/hunter2|ana:/)
+
+    const missing = await checkAvatar(`${images}/missing.png`.replace('://', '://ana:hunter2@'), { allowPrivate: true })
+    expect(missing.verdict).not.toBe('ok')
+    expect(JSON.stringify(missing)).not.toMatch(/hunter2|ana:/)
+    const ftp = await checkAvatar('ftp://ana:hunter2@files.example.com/a.png')
+    expect(codes(ftp)).toEqual(['unsupported-scheme'])
+    expect(JSON.stringify(ftp)).not.toMatch(/hunter2|ana:/)
+  })
 })
 
 describe('the avatar contract calls', () => {

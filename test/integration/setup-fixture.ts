@@ -20,7 +20,10 @@ export interface SetupWorld {
   close(): Promise<void>
 }
 
-export const startWorld = async (seed: SandboxSeed = {}, opts: { keySecret?: string; gatewayUrl?: (s: Sandbox) => string } = {}): Promise<SetupWorld> => {
+export const startWorld = async (
+  seed: SandboxSeed = {},
+  opts: { keySecret?: string; gatewayUrl?: (s: Sandbox) => string; agentName?: string; avatarUrl?: (s: Sandbox) => string } = {}
+): Promise<SetupWorld> => {
   const sandbox = await startSandbox({ seed, retryScheduleMs: [10, 10], webhookTimeoutMs: 2000 })
   const dataDir = mkdtempSync(join(tmpdir(), 'setup-test-'))
   const keychainService = `aissist-test-setup-${randomUUID()}`
@@ -32,6 +35,8 @@ export const startWorld = async (seed: SandboxSeed = {}, opts: { keySecret?: str
     keyId: sandbox.keyId,
     gatewayUrl: opts.gatewayUrl ? opts.gatewayUrl(sandbox) : sandbox.gatewayUrl,
     allowPrivate: true,
+    agentName: opts.agentName ?? 'Aissist',
+    avatarUrl: opts.avatarUrl ? opts.avatarUrl(sandbox) : `${sandbox.imagesUrl}/avatar.png`,
     keySecret: opts.keySecret ?? sandbox.keySecret
   })
   return {

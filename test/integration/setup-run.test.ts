@@ -55,7 +55,16 @@ describe('guided setup against the sandbox', () => {
     expect(profile.integrationId).toBe(ours[0].id)
     expect(profile.webhookId).toBe(hook.id)
     expect(await w.services.vault.getSecret(w.profile.id, 'webhookSecret')).toBe(hook.secret)
-    expect(status(r, 'test-events')).toBe('skipped')
+    expect(status(r, 'test-events')).toBe('passed')
+    const testEvents = r.steps.find((s) => s.id === 'test-events')!
+    expect(testEvents.message).toMatch(/conversation:create: accepted \(HTTP 200/)
+    expect(testEvents.message).toMatch(/conversation:message: accepted \(HTTP 200/)
+    expect((testEvents.data as { events: { verdict: string }[] }).events.map((e) => e.verdict)).toEqual(['accepted', 'accepted'])
+    expect(w.sandbox.state.gatewayReceived.filter((g) => g.webhookId === hook.id && g.status === 200).map((g) => g.eventTypes[0])).toEqual(
+      expect.arrayContaining(['conversation:create', 'conversation:message'])
+    )
+    expect(status(r, 'agent-identity')).toBe('passed')
+    expect(r.steps.find((s) => s.id === 'agent-identity')!.message).toMatch(/"Aissist".*public png/)
     expect(status(r, 'channel-bot')).toBe('passed')
     noSecretIn(w, r)
 
@@ -66,6 +75,42 @@ describe('guided setup against the sandbox', () => {
     expect(again.summary).toMatch(/nothing was written/)
     expect(again.steps.find((s) => s.id === 'keep')!.message).toMatch(/already saved/)
     expect(w.ours()).toHaveLength(1)
+  })
+
+  it('fails step 8 with the 401 explanation when the gateway refuses the webhook secret, without counting Zendesk writes', async () => {
+    world = await startWorld()
+    world.sandbox.faults.add({ target: 'gateway', kind: 'unauthorized' })
+    const r = await apply(world)
+    world.sandbox.faults.clear()
+    expect(r.ok).toBe(false)
+    expect(r.writes).toBe(1)
+    expect(status(r, 'verify')).toBe('passed')
+    const step8 = r.steps.find((s) => s.id === 'test-events')!
+    expect(step8.status).toBe('failed')
+    expect(step8.message).toMatch(/conversation:create: dropped — the gateway answered HTTP 401/)
+    expect(step8.message).toMatch(/webhook secret Zendesk sends does not match/)
+    expect(step8.error).toMatchObject({ code: 'gateway-unauthorized', fix: expect.stringMatching(/Make the two secrets equal/) })
+    expect(r.summary).toMatch(/Send test events/)
+    noSecretIn(world, r)
+  })
+
+  it('step 9 warns for an empty agent name and an avatar that needs attention, fails for one that is not an image, skips without one', async () => {
+    world = await startWorld({}, { agentName: '', avatarUrl: (s) => `${s.imagesUrl}/tiny.png` })
+    const r = await apply(world)
+    const step9 = r.steps.find((s) => s.id === 'agent-identity')!
+    expect(step9.status).toBe('warn')
+    expect(step9.message).toContain('set the agent name on the profile')
+    expect(step9.message).toMatch(/needs attention/)
+    expect(r.ok).toBe(true)
+
+    await world.services.vault.updateProfile(world.profile.id, { agentName: 'Aissist', avatarUrl: `${world.sandbox.imagesUrl}/page.png` })
+    const notImage = await apply(world)
+    expect(notImage.steps.find((s) => s.id === 'agent-identity')).toMatchObject({ status: 'failed', error: { code: 'avatar-not-an-image' } })
+    expect(notImage.writes).toBe(0)
+
+    await world.services.vault.updateProfile(world.profile.id, { avatarUrl: '' })
+    const none = await apply(world)
+    expect(none.steps.find((s) => s.id === 'agent-identity')).toMatchObject({ status: 'skipped', message: expect.stringMatching(/No avatar URL is set/) })
   })
 
   it('an already-correct account (secret not yet kept) gets zero Zendesk writes and the secret from the read', async () => {

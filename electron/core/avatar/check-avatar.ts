@@ -1,9 +1,10 @@
 import { assessAvatar, DEFAULT_ASSESS_LIMITS, type AssessLimits, type AvatarFacts, type FetchHop } from '../../../shared/avatar/assess'
-import { rewriteAvatarUrl } from '../../../shared/avatar/rewrite'
+import { rewriteAvatarUrl, type AvatarRewrite } from '../../../shared/avatar/rewrite'
 import type { AvatarCheckResult } from '../../../shared/contract/avatar'
 import { isAppFailure } from '../errors'
 import { safeFetch, SafeFetchFailure, type SafeFetchOptions } from '../net/safe-fetch'
 import { DEFAULT_IMAGE_LIMITS, inspectImage, sniffImageType, type ImageLimits } from './inspect-image'
+import { maskUserinfo, stripUserinfo } from './url-credentials'
 
 /**
  * The avatar check the screen, the CLI, setup and diagnose all run: rewrite a share link to its
@@ -29,7 +30,8 @@ const TEXT_SAMPLE = 16 * 1024
 
 /** Checks one avatar URL end to end; never throws for a bad avatar (that is a verdict), only for a bug. */
 export const checkAvatar = async (inputUrl: string, options: CheckAvatarOptions = {}): Promise<AvatarCheckResult> => {
-  const rewrite = rewriteAvatarUrl(inputUrl)
+  const raw = rewriteAvatarUrl(inputUrl)
+  const rewrite = scrubRewrite(raw)
   const checkedUrl = rewrite.to
   const facts: AvatarFacts = {
     rewrite,
@@ -93,20 +95,36 @@ export const checkAvatar = async (inputUrl: string, options: CheckAvatarOptions 
   const assessment = assessAvatar(facts, { ...DEFAULT_ASSESS_LIMITS, ...options.assess })
   return {
     verdict: assessment.verdict,
-    inputUrl,
+    inputUrl: maskUserinfo(inputUrl),
     checkedUrl,
-    rewrite,
-    redirects: facts.hops,
+    rewrite: { ...rewrite, from: maskUserinfo(raw.from) },
+    redirects: facts.hops.map((h) => ({ ...h, url: stripUserinfo(h.url), location: h.location === null ? null : maskUserinfo(h.location) })),
     status: facts.status,
     contentType: facts.contentType,
     bytes: facts.bytes,
     image: facts.image,
-    problems: assessment.problems,
-    finalUrl,
+    problems: assessment.problems.map(scrubProblem),
+    finalUrl: finalUrl === null ? null : stripUserinfo(finalUrl),
     address,
     timeMs: facts.timeMs,
     crop: assessment.crop,
-    alternatives: assessment.alternatives,
+    alternatives: assessment.alternatives.map((a) => ({ ...a, url: stripUserinfo(a.url) })),
     preview
   }
 }
+
+const scrubProblem = <P extends { message: string; fix: string }>(p: P): P => ({ ...p, message: maskUserinfo(p.message), fix: maskUserinfo(p.fix) })
+
+/**
+ * The rewrite without the pasted credentials (`from` and `to` both stripped, so the assessment
+ * still sees "not rewritten" as equal; the result masks `from` afterwards); `changed` keeps
+ * meaning "rewritten".
+ */
+const scrubRewrite = (r: AvatarRewrite): AvatarRewrite => ({
+  ...r,
+  from: stripUserinfo(r.from),
+  to: stripUserinfo(r.to),
+  reason: maskUserinfo(r.reason),
+  problems: r.problems.map(scrubProblem),
+  alternatives: r.alternatives.map((a) => ({ ...a, url: stripUserinfo(a.url) }))
+})

@@ -5,8 +5,16 @@ import { isAppFailure } from '../errors'
 import type { Services } from '../services'
 import { startSandbox, type Sandbox } from './index'
 
-/** The embedded sandbox's preferred port (the same as `aissist-zd sandbox`'s default). */
+/**
+ * The embedded sandbox's preferred port (the same as `aissist-zd sandbox`'s default), fixed so the
+ * Sandbox profile's URLs stay the same between launches. `AISSIST_SANDBOX_PORT` overrides it (0: any).
+ */
 export const EMBEDDED_SANDBOX_PORT = 4780
+
+const preferredPort = (): number => {
+  const v = Number(process.env.AISSIST_SANDBOX_PORT)
+  return process.env.AISSIST_SANDBOX_PORT && Number.isInteger(v) && v >= 0 && v <= 65535 ? v : EMBEDDED_SANDBOX_PORT
+}
 
 /** The name the built-in sandbox profile gets on first run. */
 export const SANDBOX_PROFILE_NAME = 'Sandbox'
@@ -109,7 +117,7 @@ const ensure = async (services: Services, options: { port?: number }): Promise<{
     running.delete(services)
     await current.sandbox.close()
   }
-  const preferred = [portOf(existing?.apiBaseUrl), options.port ?? EMBEDDED_SANDBOX_PORT].filter((p): p is number => p !== null)
+  const preferred = [portOf(existing?.apiBaseUrl), options.port ?? preferredPort()].filter((p): p is number => p !== null)
 
   if (existing) {
     // A relaunch: the same credentials, so the key in the keychain keeps working.

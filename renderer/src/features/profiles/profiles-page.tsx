@@ -33,6 +33,14 @@ const Stack = styled.div`
   gap: ${(p) => p.theme.space.lg};
 `
 
+const Note = styled.div`
+  margin-top: ${(p) => p.theme.space.sm};
+  font-weight: ${(p) => p.theme.fontWeights.semibold};
+  &:empty {
+    display: none;
+  }
+`
+
 type Editing = { mode: 'add' } | { mode: 'edit'; profile: ProfileView } | null
 
 /** Where the app goes to add a customer directly (the Start page's "Add a customer"). */
@@ -103,6 +111,9 @@ export const ProfilesPage = () => {
           One profile per customer: the Zendesk account and Conversations API key the app works with. Secrets stay in the OS keychain{' '}
           <KeychainBadge status={keychain.status} />
         </MD>
+        <Note role="status" aria-live="polite" data-testid="profiles-note">
+          {note}
+        </Note>
       </div>
 
       {vault?.warnings.map((w, i) => (
@@ -113,10 +124,6 @@ export const ProfilesPage = () => {
       {keychain.status && !keychain.status.available && <KeychainStatusNotice status={keychain.status} error={keychain.error} />}
       {error && <ErrorNotice title="Could not read the customers" error={error} />}
       {actionError && <ErrorNotice title="That did not work" error={actionError} onDismiss={() => setActionError(null)} />}
-      <div role="status" aria-live="polite" data-testid="profiles-note">
-        {note}
-      </div>
-
       {editing && (
         <ProfileForm
           key={editing.mode === 'edit' ? editing.profile.id : 'add'}

@@ -4,6 +4,7 @@ import { Button } from '@zendeskgarden/react-buttons'
 import { Field, Input } from '@zendeskgarden/react-forms'
 import { Modal } from '@zendeskgarden/react-modals'
 import { MD } from '@zendeskgarden/react-typography'
+import { getColor } from '@zendeskgarden/react-theming'
 import type { ProfileView, SecretStatus } from '../../../../shared/contract/vault'
 import type { AppError } from '../../../../shared/result'
 import { call } from '../../lib/api'
@@ -25,6 +26,20 @@ const Box = styled.div`
   display: flex;
   flex-direction: column;
   gap: ${(p) => p.theme.space.xs};
+`
+
+const Group = styled.div`
+  display: flex;
+  flex-direction: column;
+  gap: ${(p) => p.theme.space.md};
+  padding: ${(p) => p.theme.space.md};
+  border-radius: ${(p) => p.theme.borderRadii.md};
+  background: ${(p) => getColor({ theme: p.theme, variable: 'background.subtle' })};
+`
+
+const Hint = styled(MD)`
+  color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.subtle' })};
+  margin-top: -${(p) => p.theme.space.sm};
 `
 
 /**
@@ -141,9 +156,13 @@ export const SecretControls = ({ profile }: { profile: ProfileView }) => {
   }
   const backend = keychain?.backend ?? 'OS keychain'
   return (
-    <>
+    <Group role="group" aria-labelledby={`secrets-${profile.id}`}>
+      <MD isBold id={`secrets-${profile.id}`}>
+        Secrets in the {backend}
+      </MD>
+      <Hint>Write-only: you can replace, copy or remove them, but the app never displays them.</Hint>
       <SecretRow profile={profile} kind="keySecret" status={statuses.keySecret} backend={backend} onChange={refresh} />
       <SecretRow profile={profile} kind="webhookSecret" status={statuses.webhookSecret} backend={backend} onChange={refresh} />
-    </>
+    </Group>
   )
 }
