@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in bench/*.bench.ts, one after the other, printing figures.
 // Benchmarks measure; they never assert. The keychain ones run inside a private D-Bus session.
-import { readdirSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build, ensureDependencies, root, run } from './lib.mjs'
 
@@ -12,7 +13,10 @@ let failed = 0
 for (const f of files) {
   console.log(`\n=== ${f} ===`)
   const cmd = `echo -n aissist-bench | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec node --import tsx --expose-gc ${JSON.stringify(join('bench', f))}`
-  const code = process.platform === 'linux' ? run('dbus-run-session', ['--', 'sh', '-c', cmd]) : run('node', ['--import', 'tsx', '--expose-gc', join('bench', f)])
+  // A keyring of its own, as in npm test: never the user's, never one with another password.
+  const keyringHome = mkdtempSync(join(tmpdir(), 'aissist-keyring-'))
+  const code = process.platform === 'linux' ? run('dbus-run-session', ['--', 'sh', '-c', cmd], { env: { XDG_DATA_HOME: keyringHome } }) : run('node', ['--import', 'tsx', '--expose-gc', join('bench', f)])
+  rmSync(keyringHome, { recursive: true, force: true })
   if (code !== 0) failed++
 }
 process.exit(failed ? 1 : 0)

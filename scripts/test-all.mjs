@@ -3,7 +3,8 @@
 //   (inside a private D-Bus session with an unlocked gnome-keyring) vitest → Playwright in Chromium
 //   → Playwright Electron (skipped with a reason when there is no Electron binary).
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build, ensureDependencies, root, run } from './lib.mjs'
 
@@ -37,8 +38,12 @@ if (!inner) {
   let code
   if (process.platform === 'linux' && !process.env.DBUS_SESSION_BUS_ADDRESS_FOR_TESTS) {
     // A private session bus with an unlocked keyring: the real Secret Service, nothing of the user's.
+    // A keyring of its own (XDG_DATA_HOME in a temp folder): a login keyring left by someone else
+    // with another password would make gnome-keyring prompt, and tests must not touch the user's.
+    const keyringHome = mkdtempSync(join(tmpdir(), 'aissist-keyring-'))
     const script = 'echo -n aissist-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec node scripts/test-all.mjs --inner'
-    code = run('dbus-run-session', ['--', 'sh', '-c', script])
+    code = run('dbus-run-session', ['--', 'sh', '-c', script], { env: { XDG_DATA_HOME: keyringHome } })
+    rmSync(keyringHome, { recursive: true, force: true })
   } else {
     code = run('node', ['scripts/test-all.mjs', '--inner'])
   }
