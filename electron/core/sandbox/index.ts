@@ -4,6 +4,7 @@ import { buildWebhookPayload, WebhookPayload, WEBHOOK_SECRET_HEADER, type Source
 import type { Message } from '../../../shared/schemas/zendesk'
 import { ZendeskClient } from '../zendesk/client'
 import { handleImageHostRequest } from './image-host/index'
+import { imageHostAssets } from './image-host/assets'
 import { FaultController, type ActiveFault, type FaultSpec } from './faults'
 import { WebhookDeliverer, ZENDESK_RETRY_SCHEDULE_MS } from './delivery'
 import { cryptoRandom, newId, newSecret, seedData, type SandboxData, type SandboxSeed } from './state'
@@ -343,6 +344,9 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     sockets.add(s)
     s.on('close', () => sockets.delete(s))
   })
+  // Make the image host's pictures before answering anything (about a second, once per process):
+  // a first avatar fetch that waits for them would look "slow" to the checker.
+  await imageHostAssets()
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, host, () => resolve())
