@@ -20,7 +20,10 @@ const main = async (): Promise<void> => {
       'renderer-dir': { type: 'string' }
     }
   })
-  const services = createServices({ dataDir: values['data-dir'] ?? process.env.AISSIST_DATA_DIR })
+  // Tests shorten the 30 s clipboard clear delay to watch a copied secret disappear.
+  const clearMs = Number(process.env.AISSIST_CLIPBOARD_CLEAR_MS)
+  const clipboardClearMs = process.env.AISSIST_CLIPBOARD_CLEAR_MS && Number.isInteger(clearMs) && clearMs > 0 ? clearMs : undefined
+  const services = createServices({ dataDir: values['data-dir'] ?? process.env.AISSIST_DATA_DIR, ...(clipboardClearMs ? { vault: { clipboardClearMs } } : {}) })
   const host = createHarnessHost(join(services.dataDir, 'exports'), (line) => process.stderr.write(`[harness] ${line}\n`))
   // As in the desktop app: the sandbox profile's sandbox runs, and `npm start` creates it on a first run.
   await startEmbeddedSandboxAtLaunch(services, { autoCreate: process.env.AISSIST_AUTO_SANDBOX === '1' })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { classifyIpAddress } from '../net/ip-address'
 
 /** The gateway the setup guide names; a profile that says nothing else sends here. */
 export const DEFAULT_GATEWAY_URL = 'https://gateway.aissist.io/gateway/zendesk/conversation'
@@ -61,18 +62,11 @@ export const normalizeSubdomain = (raw: string): { value: string } | { error: st
  * profile may point at only with `allowPrivate` (the sandbox), never by accident.
  */
 export const isPrivateHost = (hostname: string): boolean => {
-  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '')
-  if (h === 'localhost' || h.endsWith('.localhost') || h === '0.0.0.0' || h === '::' || h === '::1') return true
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h)
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])]
-    return a === 127 || a === 10 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127)
-  }
-  if (h.includes(':')) {
-    if (h.startsWith('::ffff:')) return isPrivateHost(h.slice(7))
-    return /^f[cd][0-9a-f]{2}:/.test(h) || /^fe[89ab][0-9a-f]:/.test(h)
-  }
-  return false
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '')
+  if (h === 'localhost' || h.endsWith('.localhost')) return true
+  // Every IP notation (decimal, hex, octal, short forms, mapped IPv6…) through the one classifier.
+  const cls = classifyIpAddress(h)
+  return cls !== null && !cls.isPublic
 }
 
 /**

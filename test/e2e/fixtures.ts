@@ -20,16 +20,18 @@ export const SCREENSHOT_DIR = join(root, 'test-results', 'screenshots')
  * Each test gets its own harness process (the built app's core, its own data folder and keychain
  * service name) and a page opened on it.
  */
-export const test = base.extend<{ harness: Announced<HarnessInfo>; app: Page; keychainService: string }>({
+export const test = base.extend<{ harness: Announced<HarnessInfo>; app: Page; keychainService: string; harnessEnv: Record<string, string> }>({
+  /** Extra environment for the harness process (e.g. a short clipboard clear delay); set with `test.use`. */
+  harnessEnv: [{}, { option: true }],
   keychainService: async ({}, use, testInfo) => {
     await use(`aissist-e2e-${process.pid}-${testInfo.workerIndex}-${Date.now()}`)
   },
-  harness: async ({ keychainService }, use) => {
+  harness: async ({ keychainService, harnessEnv }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'aissist-e2e-'))
     const harness = await spawnJsonLine<HarnessInfo>(
       process.execPath,
       [join(root, 'out', 'main', 'harness.js'), '--port', '0', '--data-dir', dataDir],
-      { ...process.env, AISSIST_KEYCHAIN_SERVICE: keychainService, AISSIST_DATA_DIR: dataDir }
+      { ...process.env, ...harnessEnv, AISSIST_KEYCHAIN_SERVICE: keychainService, AISSIST_DATA_DIR: dataDir }
     )
     await use(harness)
     await harness.stop()

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { calls, channels } from '../../shared/contract'
 import { createHandlers } from '../../electron/core/api/handlers'
 import { dispatch } from '../../electron/core/api/dispatch'
+import { runShutdownHooks } from '../../electron/core/api/lifecycle'
 import { TaskRegistry } from '../../electron/core/api/tasks'
 import type { HandlerContext } from '../../electron/core/api/context'
 import { createServices, type Services } from '../../electron/core/services'
@@ -141,6 +142,9 @@ const onCrash = (e: unknown): void => {
 }
 
 beforeAll(async () => {
+  // Valid payloads reach the real handlers: startSandboxProfile starts an embedded sandbox, which
+  // must not take the app's fixed port, and is stopped by the shutdown hooks below.
+  process.env.AISSIST_SANDBOX_PORT = '0'
   process.on('uncaughtException', onCrash)
   process.on('unhandledRejection', onCrash)
   services = createServices({ dataDir: join(dir, 'data'), keychainService, vault: { clipboardClearMs: 50 } })
@@ -150,6 +154,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await harness?.close()
+  await runShutdownHooks({ services, host: createHarnessHost(join(dir, 'exports'), () => undefined) })
   process.off('uncaughtException', onCrash)
   process.off('unhandledRejection', onCrash)
   for (const c of await keytar.findCredentials(keychainService)) await keytar.deletePassword(keychainService, c.account)

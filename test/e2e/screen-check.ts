@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import { expect, type Page } from '@playwright/test'
+import { SCREENSHOT_DIR } from './fixtures'
+
+/** The serious and critical axe-core violations on the page, one readable line each. */
+export const seriousViolations = async (page: Page): Promise<string[]> =>
+  (await new AxeBuilder({ page }).analyze()).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(', ')}`)
+
+/** The page background's relative luminance (0 black … 1 white): proves which theme really rendered. */
+const backgroundLuminance = (page: Page): Promise<number> =>
+  page.evaluate(() => {
+    const el = document.querySelector('main') ?? document.body
+    let node: Element | null = el
+    let rgb = 'rgb(255, 255, 255)'
+    while (node) {
+      const c = getComputedStyle(node).backgroundColor
+      if (c && c !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(c)) {
+        rgb = c
+        break
+      }
+      node = node.parentElement
+    }
+    const [r, g, b] = (rgb.match(/[\d.]+/g) ?? ['255', '255', '255']).slice(0, 3).map((x) => Number(x) / 255)
+    const lin = (c: number): number => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+  })
+
+/**
+ * The app scrolls inside Garden's Chrome, so a full-page screenshot would only show the viewport:
+ * grow the viewport to the page's content for the artifact, then put it back.
+ */
+const fullScreenshot = async (page: Page, path: string): Promise<void> => {
+  const original = page.viewportSize() ?? { width: 1280, height: 800 }
+  const needed = await page.evaluate(() => {
+    const main = document.querySelector('main')
+    const header = document.querySelector('header')
+    return Math.ceil((main?.scrollHeight ?? 0) + (header?.getBoundingClientRect().height ?? 0))
+  })
+  const height = Math.min(Math.max(needed, original.height), 4000)
+  if (height > original.height) await page.setViewportSize({ width: original.width, height })
+  await page.screenshot({ path })
+  if (height > original.height) await page.setViewportSize(original)
+}
+
+/**
+ * One screen, checked as the issue asks: in light and in dark (the OS preference, which Garden's
+ * `system` scheme follows), the theme really renders, no serious or critical axe violation, and
+ * screenshots kept as artifacts — `<name>.png` (1280×800, the README's) and `<name>-full.png` (the
+ * whole page), with `-dark` for the dark theme.
+ */
+export const checkScreen = async (page: Page, name: string): Promise<void> => {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    if (scheme === 'dark') await expect.poll(() => backgroundLuminance(page), { message: `${name}: the dark theme did not render` }).toBeLessThan(0.1)
+    else await expect.poll(() => backgroundLuminance(page), { message: `${name}: the light theme did not render` }).toBeGreaterThan(0.8)
+    expect(await seriousViolations(page), `${name} (${scheme})`).toEqual([])
+    const suffix = scheme === 'dark' ? '-dark' : ''
+    const original = page.viewportSize()
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}${suffix}.png`) })
+    await fullScreenshot(page, join(SCREENSHOT_DIR, `${name}${suffix}-full.png`))
+    if (original) await page.setViewportSize(original)
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
+/** Opens a screen from the navigation, as a user would, and waits for its heading. */
+export const openScreen = async (page: Page, label: string, heading: string | RegExp = label): Promise<void> => {
+  await page.getByRole('navigation', { name: 'Capabilities' }).getByRole('button', { name: label }).click()
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+}
