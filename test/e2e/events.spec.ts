@@ -45,7 +45,8 @@ sandboxTest('send a message event, see it accepted, then a wrong secret explaine
   expect(serious, JSON.stringify(serious.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([])
 
   await app.getByTestId('tab-history').click()
-  await expect(app.getByTestId('history-row')).toHaveCount(2)
+  // Setup's own step 8 sent two test events first; ours are the two newest rows.
+  await expect(app.getByTestId('history-row')).toHaveCount(4)
   await app.getByTestId('copy-curl').first().click()
   await expect(app.getByTestId('history-status')).toContainText('secret masked')
   const html = await app.content()

@@ -54,6 +54,10 @@ const fullScreenshot = async (page: Page, path: string): Promise<void> => {
  */
 export const checkScreen = async (page: Page, name: string): Promise<void> => {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  // Screenshots start at the page's heading, wherever the last click scrolled to.
+  await page.evaluate(() => {
+    for (let el: Element | null = document.getElementById('main-content'); el; el = el.parentElement) el.scrollTop = 0
+  })
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
     if (scheme === 'dark') await expect.poll(() => backgroundLuminance(page), { message: `${name}: the dark theme did not render` }).toBeLessThan(0.1)

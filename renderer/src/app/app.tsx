@@ -22,7 +22,16 @@ const Shell = () => {
   const { Page } = current
   return (
     <Chrome isFluid hue="#03363d">
-      <SkipNav targetId="main-content">Skip to main content</SkipNav>
+      <SkipNav
+        targetId="main-content"
+        onClick={(e) => {
+          // Move focus without touching the hash: the hash is the current screen.
+          e.preventDefault()
+          document.getElementById('main-content')?.focus()
+        }}
+      >
+        Skip to main content
+      </SkipNav>
       <Nav aria-label="Capabilities" isExpanded>
         <Nav.List>
         {ROUTES.map(({ id, label, Icon }) => (
@@ -40,8 +49,8 @@ const Shell = () => {
           <Title>Aissist Zendesk Setup</Title>
           <ActiveCustomer />
         </Header>
-        <Content id="main-content">
-          <Main aria-label={current.label}>
+        <Content>
+          <Main id="main-content" tabIndex={-1} aria-label={current.label}>
             <PageArea>
               <Page />
             </PageArea>

@@ -9,6 +9,8 @@ export const GlobalStyle = createGlobalStyle`
     color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.default' })};
     font-family: ${(p) => p.theme.fonts.system};
   }
+  /* The skip link's target takes focus only to move the reading position: no ring around the page. */
+  #main-content:focus { outline: none; }
   *:focus-visible {
     outline: 2px solid ${(p) => getColor({ theme: p.theme, variable: 'border.primaryEmphasis' })};
     outline-offset: 2px;

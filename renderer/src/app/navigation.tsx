@@ -11,10 +11,12 @@ interface Navigation {
 
 const NavigationContext = createContext<Navigation>({ route: 'home', navigate: () => undefined })
 
-const fromHash = (): RouteId => {
+const routeInHash = (): RouteId | null => {
   const id = window.location.hash.replace(/^#\/?/, '')
-  return (ROUTE_IDS as readonly string[]).includes(id) ? (id as RouteId) : 'home'
+  return (ROUTE_IDS as readonly string[]).includes(id) ? (id as RouteId) : null
 }
+
+const fromHash = (): RouteId => routeInHash() ?? 'home'
 
 /**
  * The current screen, kept in the URL hash so reloads (and the harness) land on the same screen,
@@ -23,7 +25,11 @@ const fromHash = (): RouteId => {
 export const NavigationProvider = ({ children }: { children: ReactNode }) => {
   const [route, setRoute] = useState<RouteId>(fromHash)
   useEffect(() => {
-    const onHash = (): void => setRoute(fromHash())
+    // An in-page anchor (the skip link's #main-content) is not a screen: stay where we are.
+    const onHash = (): void => {
+      const next = routeInHash()
+      if (next) setRoute(next)
+    }
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
