@@ -64,9 +64,15 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) open()
     })
-    app.on('before-quit', () => {
+    // Quit only after the shutdown hooks ran (the clipboard is cleared of a secret we put there,
+    // the embedded sandbox stops); the hooks are bounded, so quitting can never hang.
+    let quitting = false
+    app.on('before-quit', (event) => {
+      if (quitting) return
+      quitting = true
+      event.preventDefault()
       tasks.cancelAll()
-      void runShutdownHooks({ services, host })
+      void runShutdownHooks({ services, host }).finally(() => app.quit())
     })
   })
 

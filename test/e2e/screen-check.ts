@@ -8,7 +8,7 @@ import { SCREENSHOT_DIR } from './fixtures'
 export const seriousViolations = async (page: Page): Promise<string[]> =>
   (await new AxeBuilder({ page }).analyze()).violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(', ')}`)
+    .map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)} ${n.failureSummary ?? ''}`).slice(0, 4).join(', ')}`)
 
 /** The page background's relative luminance (0 black … 1 white): proves which theme really rendered. */
 const backgroundLuminance = (page: Page): Promise<number> =>
@@ -62,6 +62,8 @@ export const checkScreen = async (page: Page, name: string): Promise<void> => {
     await page.emulateMedia({ colorScheme: scheme })
     if (scheme === 'dark') await expect.poll(() => backgroundLuminance(page), { message: `${name}: the dark theme did not render` }).toBeLessThan(0.1)
     else await expect.poll(() => backgroundLuminance(page), { message: `${name}: the light theme did not render` }).toBeGreaterThan(0.8)
+    // Garden animates colour changes: judge contrast once the theme switch has settled.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))))
     expect(await seriousViolations(page), `${name} (${scheme})`).toEqual([])
     const suffix = scheme === 'dark' ? '-dark' : ''
     const original = page.viewportSize()

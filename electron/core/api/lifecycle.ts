@@ -13,13 +13,25 @@ export const onShutdown = (hook: ShutdownHook): void => {
   hooks.push(hook)
 }
 
-/** Runs every shutdown hook; one failing never stops the others. */
-export const runShutdownHooks = async (env: { services: Services; host: Host }): Promise<void> => {
-  for (const hook of hooks) {
-    try {
-      await hook(env)
-    } catch {
-      /* best effort on the way out */
-    }
-  }
+/**
+ * Runs every shutdown hook; one failing or hanging never stops the others, and the whole run is
+ * bounded by `timeoutMs` so quitting can never hang.
+ */
+export const runShutdownHooks = async (env: { services: Services; host: Host }, timeoutMs = 3000): Promise<void> => {
+  const all = Promise.all(
+    hooks.map(async (hook) => {
+      try {
+        await hook(env)
+      } catch {
+        /* best effort on the way out */
+      }
+    })
+  )
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const limit = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs)
+    timer.unref?.()
+  })
+  await Promise.race([all.then(() => undefined), limit])
+  clearTimeout(timer)
 }
