@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { findCredentials } from 'keytar'
-import { createSandboxProfile, expect, sandboxControl, sandboxTest, test, type HarnessInfo } from './fixtures'
+import { createSandboxProfile, expect, sandboxTest, test, type HarnessInfo } from './fixtures'
 import { checkScreen, openScreen } from './screen-check'
 import { findCanaries, scanFolder, type CanaryHit } from '../support/secret-canaries'
 

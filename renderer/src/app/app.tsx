@@ -1,5 +1,7 @@
 import { Body, Chrome, Content, Header, Main, Nav, SkipNav } from '@zendeskgarden/react-chrome'
+import { Suspense } from 'react'
 import styled from 'styled-components'
+import { Dots } from '@zendeskgarden/react-loaders'
 import { NavigationProvider, useNavigation } from './navigation'
 import { ROUTES } from './routes'
 import { ActiveCustomer } from './active-customer'
@@ -52,7 +54,15 @@ const Shell = () => {
         <Content>
           <Main id="main-content" tabIndex={-1} aria-label={current.label}>
             <PageArea>
-              <Page />
+              <Suspense
+                fallback={
+                  <div role="status" aria-live="polite" data-testid="screen-loading">
+                    <Dots aria-label={`Opening ${current.label}`} />
+                  </div>
+                }
+              >
+                <Page />
+              </Suspense>
             </PageArea>
           </Main>
         </Content>

@@ -9,6 +9,8 @@ export const GlobalStyle = createGlobalStyle`
     color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.default' })};
     font-family: ${(p) => p.theme.fonts.system};
   }
+  /* Garden's Notification is styled as a floating toast; inside a page it is a status panel, as in Admin Center. */
+  main [data-garden-id='notifications.notification'] { box-shadow: none; }
   /* The skip link's target takes focus only to move the reading position: no ring around the page. */
   #main-content:focus { outline: none; }
   *:focus-visible {

@@ -1,4 +1,4 @@
-import type { FC, SVGProps } from 'react'
+import { lazy, type FC, type SVGProps } from 'react'
 import HomeIcon from '@zendeskgarden/svg-icons/src/16/home-stroke.svg?react'
 import PeopleIcon from '@zendeskgarden/svg-icons/src/16/user-group-stroke.svg?react'
 import SetupIcon from '@zendeskgarden/svg-icons/src/16/check-badge-stroke.svg?react'
@@ -7,13 +7,16 @@ import AvatarIcon from '@zendeskgarden/svg-icons/src/16/user-circle-stroke.svg?r
 import DiagnoseIcon from '@zendeskgarden/svg-icons/src/16/document-search-stroke.svg?react'
 import GearIcon from '@zendeskgarden/svg-icons/src/16/gear-stroke.svg?react'
 import type { RouteId } from './navigation'
-import { AboutPage } from '../features/about/about-page'
-import { EventsPage } from '../features/events/events-page'
-import { HomePage } from '../features/home/home-page'
-import { ProfilesPage } from '../features/profiles/profiles-page'
-import { AvatarPage } from '../features/avatar/avatar-page'
-import { SetupPage } from '../features/setup/setup-page'
-import { DiagnosePage } from '../features/diagnose/diagnose-page'
+
+// Each screen is its own chunk, loaded when first opened: the first render only waits for the shell
+// and the screen it lands on.
+const HomePage = lazy(() => import('../features/home/home-page').then((m) => ({ default: m.HomePage })))
+const ProfilesPage = lazy(() => import('../features/profiles/profiles-page').then((m) => ({ default: m.ProfilesPage })))
+const SetupPage = lazy(() => import('../features/setup/setup-page').then((m) => ({ default: m.SetupPage })))
+const EventsPage = lazy(() => import('../features/events/events-page').then((m) => ({ default: m.EventsPage })))
+const AvatarPage = lazy(() => import('../features/avatar/avatar-page').then((m) => ({ default: m.AvatarPage })))
+const DiagnosePage = lazy(() => import('../features/diagnose/diagnose-page').then((m) => ({ default: m.DiagnosePage })))
+const AboutPage = lazy(() => import('../features/about/about-page').then((m) => ({ default: m.AboutPage })))
 
 export interface RouteDef {
   id: RouteId
