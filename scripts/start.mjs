@@ -19,7 +19,11 @@ const binary = () => {
 
 if (!binary() || !existsSync(binary())) {
   console.log('▶ downloading Electron (once)')
-  spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: root, stdio: 'inherit', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' }, timeout: 180_000 })
+  const r = spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: root, encoding: 'utf8', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' }, timeout: 180_000 })
+  if (r.status !== 0) {
+    const why = `${r.stderr ?? ''}${r.stdout ?? ''}`.split('\n').find((l) => l.trim()) ?? (r.error ? r.error.message : `exit ${r.status}`)
+    console.log(`  the download failed: ${why.trim()}`)
+  }
 }
 
 // With no profile yet, the app creates the built-in "Sandbox" profile and makes it active.

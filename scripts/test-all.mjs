@@ -81,7 +81,7 @@ const playwright = (name, config, report) => {
 }
 playwright('playwright e2e (Chromium + harness)', 'playwright.config.ts', 'e2e-report.json')
 
-const electronCheck = spawnSync(process.execPath, ['--import', 'tsx', '-e', "import('./test/support/electron-binary.ts').then(m => { const r = m.findElectronBinary(); console.log('reason' in r ? r.reason : '') })"], { cwd: root, encoding: 'utf8' })
+const electronCheck = spawnSync(process.execPath, ['--import', 'tsx', '-e', "import('./test/support/electron-binary.ts').then(m => { const r = (m.findElectronBinary ?? m.default.findElectronBinary)(); console.log('reason' in r ? r.reason : '') })"], { cwd: root, encoding: 'utf8' })
 const electronReason = (electronCheck.stdout ?? '').trim()
 if (electronReason) console.log(`▲ Playwright Electron suite skipped: ${electronReason}`)
 playwright('playwright electron', 'playwright.electron.config.ts', 'electron-report.json')
