@@ -35,3 +35,18 @@ test('an invalid call comes back as data naming the bad field', async ({ app }) 
   expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
   expect(JSON.stringify(answer)).toContain('url')
 })
+
+test('screens that work on one customer lead to the customer list when none is chosen', async ({ app }) => {
+  const nav = app.getByRole('navigation', { name: 'Capabilities' })
+  for (const [label, testId] of [
+    ['Guided setup', 'setup-empty'],
+    ['Test events', 'events-empty'],
+    ['Diagnose', 'diagnose-empty']
+  ] as const) {
+    await nav.getByRole('button', { name: label }).click()
+    await expect(app.getByRole('heading', { level: 1, name: label })).toBeVisible()
+    await expect(app.getByTestId(testId)).toContainText('Choose a customer first')
+  }
+  await app.getByRole('button', { name: 'Go to Customers' }).click()
+  await expect(app.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible()
+})

@@ -8,20 +8,14 @@ import { MD, XXL } from '@zendeskgarden/react-typography'
 import { getColor } from '@zendeskgarden/react-theming'
 import type { AppError } from '../../../../shared/result'
 import { accountLabel, useActiveProfile } from '../../app/active-profile'
-import { useNavigation } from '../../app/navigation'
+import { ButtonBar } from '../../components/button-bar'
+import { NeedsCustomer } from '../../components/needs-customer'
 import { ErrorNotice } from '../../components/error-notice'
 import { call } from '../../lib/api'
 import { ChainView } from './chain-view'
 import { CheckDetails } from './check-details'
 import { useDoctorRun, type LinkView } from './use-doctor-run'
 
-const Bar = styled.div`
-  display: flex;
-  flex-wrap: wrap;
-  gap: 8px;
-  align-items: center;
-  margin: 16px 0;
-`
 
 const Layout = styled.div`
   display: grid;
@@ -49,7 +43,6 @@ const defaultSelection = (links: LinkView[]): LinkView['id'] =>
  */
 export const DiagnosePage = () => {
   const { profile } = useActiveProfile()
-  const { navigate } = useNavigation()
   const { links, result, error, running, run, cancel } = useDoctorRun(profile?.id ?? null)
   const [selected, setSelected] = useState<LinkView['id'] | null>(null)
   const [offline, setOffline] = useState(false)
@@ -61,20 +54,7 @@ export const DiagnosePage = () => {
   }, [result, links])
 
   if (!profile) {
-    return (
-      <section>
-        <XXL tag="h1">Diagnose</XXL>
-        <Well data-testid="diagnose-empty">
-          <Well.Title>Choose a customer first</Well.Title>
-          <MD>Diagnose checks one customer&apos;s whole chain, from the keychain to the channel bot. Add or choose that customer first.</MD>
-          <Bar>
-            <Button isPrimary onClick={() => navigate('profiles')}>
-              Go to Customers
-            </Button>
-          </Bar>
-        </Well>
-      </section>
-    )
+    return <NeedsCustomer title="Diagnose" why={"Diagnose checks one customer's whole chain, from the keychain to the channel bot. Add or choose that customer first."} testId="diagnose-empty" />
   }
 
   const start = (): void => {
@@ -109,7 +89,7 @@ export const DiagnosePage = () => {
         → gateway → test events → agent name → avatar → channel bot. It only reads Zendesk; the test events go to the gateway.
       </Subtle>
 
-      <Bar>
+      <ButtonBar>
         <Button isPrimary onClick={start} disabled={running} data-testid="diagnose-run">
           {result ? 'Run again' : 'Run diagnose'}
         </Button>
@@ -126,7 +106,7 @@ export const DiagnosePage = () => {
             <Field.Label>Offline (skip everything that needs the network)</Field.Label>
           </Checkbox>
         </Field>
-      </Bar>
+      </ButtonBar>
 
       <div role="status" aria-live="polite" data-testid="diagnose-summary">
         {running && <MD>Checking the chain…</MD>}
@@ -154,7 +134,7 @@ export const DiagnosePage = () => {
         )}
       </Layout>
 
-      <Bar>
+      <ButtonBar>
         <Button onClick={() => void exportReport('md')} disabled={running || !result} data-testid="diagnose-export-md">
           Export report (Markdown)
         </Button>
@@ -164,7 +144,7 @@ export const DiagnosePage = () => {
         <Button isBasic onClick={() => void copyReport()} disabled={running || !result} data-testid="diagnose-copy">
           Copy report
         </Button>
-      </Bar>
+      </ButtonBar>
       <div role="status" aria-live="polite" data-testid="diagnose-notice">
         {notice && <MD>{notice}</MD>}
       </div>

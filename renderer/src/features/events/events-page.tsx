@@ -1,18 +1,16 @@
 import { useCallback, useEffect, useState } from 'react'
-import { Button } from '@zendeskgarden/react-buttons'
-import { Well } from '@zendeskgarden/react-notifications'
 import { Tabs } from '@zendeskgarden/react-tabs'
 import { LG, MD, XXL } from '@zendeskgarden/react-typography'
 import type { GatewayResponseData, HistoryEntry } from '../../../../shared/contract/events-gateway'
 import type { AppError } from '../../../../shared/result'
 import { accountLabel, useActiveProfile } from '../../app/active-profile'
-import { useNavigation } from '../../app/navigation'
+import { NeedsCustomer } from '../../components/needs-customer'
 import { ErrorNotice } from '../../components/error-notice'
 import { call } from '../../lib/api'
 import { BurstPanel } from './burst-panel'
 import { Composer } from './composer'
 import { HistoryPanel } from './history-panel'
-import { Bar, Columns, Panel } from './layout'
+import { Columns, Panel } from './layout'
 import { ResponseViewer } from './response-viewer'
 import { RoundTripPanel } from './round-trip-panel'
 
@@ -23,7 +21,6 @@ import { RoundTripPanel } from './round-trip-panel'
  */
 export const EventsPage = () => {
   const { profile } = useActiveProfile()
-  const { navigate } = useNavigation()
   const [tab, setTab] = useState('send')
   const [answer, setAnswer] = useState<GatewayResponseData | null>(null)
   const [entries, setEntries] = useState<HistoryEntry[]>([])
@@ -43,20 +40,7 @@ export const EventsPage = () => {
   }, [reload])
 
   if (!profile) {
-    return (
-      <section>
-        <XXL tag="h1">Test events</XXL>
-        <Well data-testid="events-empty">
-          <Well.Title>Choose a customer first</Well.Title>
-          <MD>Test events go to a customer&apos;s Aissist gateway with that customer&apos;s webhook secret. Add or choose the customer first.</MD>
-          <Bar>
-            <Button isPrimary onClick={() => navigate('profiles')}>
-              Go to Customers
-            </Button>
-          </Bar>
-        </Well>
-      </section>
-    )
+    return <NeedsCustomer title="Test events" why={"Test events go to a customer's Aissist gateway with that customer's webhook secret. Add or choose the customer first."} testId="events-empty" />
   }
 
   const onAnswer = (r: GatewayResponseData): void => {

@@ -1,14 +1,8 @@
 import styled from 'styled-components'
 import { getColor } from '@zendeskgarden/react-theming'
 
-/** A row of controls. */
-export const Bar = styled.div`
-  display: flex;
-  flex-wrap: wrap;
-  gap: 8px;
-  align-items: center;
-  margin: 12px 0;
-`
+/** A row of controls: the app's one button bar. */
+export { ButtonBar as Bar } from '../../components/button-bar'
 
 /** A bordered panel on the raised background, like Admin Center's cards. */
 export const Panel = styled.section`

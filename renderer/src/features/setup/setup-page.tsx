@@ -2,11 +2,12 @@ import { useState } from 'react'
 import styled from 'styled-components'
 import { Button } from '@zendeskgarden/react-buttons'
 import { Modal } from '@zendeskgarden/react-modals'
-import { Notification, Well } from '@zendeskgarden/react-notifications'
+import { Notification } from '@zendeskgarden/react-notifications'
 import { Dots } from '@zendeskgarden/react-loaders'
 import { LG, MD, XXL } from '@zendeskgarden/react-typography'
 import { useActiveProfile, accountLabel } from '../../app/active-profile'
-import { useNavigation } from '../../app/navigation'
+import { ButtonBar } from '../../components/button-bar'
+import { NeedsCustomer } from '../../components/needs-customer'
 import { ErrorNotice } from '../../components/error-notice'
 import { WriteTarget } from '../../components/write-target'
 import { call } from '../../lib/api'
@@ -15,13 +16,6 @@ import { StepList } from './step-list'
 import { setupSupportText } from './support-text'
 import { useSetupRun } from './use-setup-run'
 
-const Bar = styled.div`
-  display: flex;
-  flex-wrap: wrap;
-  gap: 8px;
-  align-items: center;
-  margin: 16px 0;
-`
 
 const Section = styled.section`
   margin-top: 24px;
@@ -34,26 +28,12 @@ const Section = styled.section`
  */
 export const SetupPage = () => {
   const { profile, refresh } = useActiveProfile()
-  const { navigate } = useNavigation()
   const { steps, result, error, running, start, cancel } = useSetupRun(profile?.id ?? null)
   const [confirmDelete, setConfirmDelete] = useState(false)
   const [copied, setCopied] = useState(false)
 
   if (!profile) {
-    return (
-      <section>
-        <XXL tag="h1">Guided setup</XXL>
-        <Well data-testid="setup-empty">
-          <Well.Title>Choose a customer first</Well.Title>
-          <MD>The guided setup creates or repairs the Aissist integration in one customer's Zendesk account. Add or choose that customer first.</MD>
-          <Bar>
-            <Button isPrimary onClick={() => navigate('profiles')}>
-              Go to Customers
-            </Button>
-          </Bar>
-        </Well>
-      </section>
-    )
+    return <NeedsCustomer title="Guided setup" why={"The guided setup creates or repairs the Aissist integration in one customer's Zendesk account. Add or choose that customer first."} testId="setup-empty" />
   }
 
   const plan = result?.plan ?? []
@@ -76,7 +56,7 @@ export const SetupPage = () => {
         the setup guide. It reads first and shows the plan; nothing is written until you confirm.
       </MD>
 
-      <Bar>
+      <ButtonBar>
         <Button isPrimary={!planned} onClick={() => void start('plan')} disabled={running !== null} data-testid="setup-plan">
           {result ? 'Check again' : 'Check the account'}
         </Button>
@@ -96,7 +76,7 @@ export const SetupPage = () => {
         >
           {copied ? 'Copied' : 'Copy for support'}
         </Button>
-      </Bar>
+      </ButtonBar>
 
       <div role="status" aria-live="polite" data-testid="setup-summary">
         {running && <MD>{running === 'plan' ? 'Reading the account…' : 'Applying the plan…'}</MD>}
@@ -122,19 +102,19 @@ export const SetupPage = () => {
               {changes.length > 0 && (
                 <>
                   <WriteTarget profile={profile} action={`Apply ${changes.length} change${changes.length === 1 ? '' : 's'}`} />
-                  <Bar>
+                  <ButtonBar>
                     <Button isPrimary onClick={() => void afterApply(false)} data-testid="setup-apply">
                       Apply {changes.length} change{changes.length === 1 ? '' : 's'}
                     </Button>
-                  </Bar>
+                  </ButtonBar>
                 </>
               )}
               {deletions.length > 0 && (
-                <Bar>
+                <ButtonBar>
                   <Button isDanger onClick={() => setConfirmDelete(true)} data-testid="setup-delete-duplicates">
                     Delete {deletions.length} duplicate{deletions.length === 1 ? '' : 's'}…
                   </Button>
-                </Bar>
+                </ButtonBar>
               )}
             </>
           )}
