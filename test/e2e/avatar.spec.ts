@@ -1,12 +1,8 @@
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { createSandboxProfile, expect, SCREENSHOT_DIR, sandboxTest as test } from './fixtures'
+import { seriousViolations } from './screen-check'
 
-const seriousViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(', ')}`)
 
 const openAvatar = (page: Page) => page.getByRole('navigation', { name: 'Capabilities' }).getByRole('button', { name: 'Agent & avatar' }).click()
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { createSandboxProfile, expect, SCREENSHOT_DIR, sandboxControl, sandboxTest } from './fixtures'
+import { seriousViolations } from './screen-check'
 
 /**
  * Test events end to end in Chromium through the harness: a sandbox customer set up by the guided
@@ -40,9 +40,7 @@ sandboxTest('send a message event, see it accepted, then a wrong secret explaine
   await expect(app.getByTestId('zendesk-fix')).toBeVisible()
   await app.screenshot({ path: join(SCREENSHOT_DIR, 'events-401.png'), fullPage: true })
 
-  const axe = await new AxeBuilder({ page: app }).analyze()
-  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(serious, JSON.stringify(serious.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([])
+  expect(await seriousViolations(app)).toEqual([])
 
   await app.getByTestId('tab-history').click()
   // Setup's own step 8 sent two test events first; ours are the two newest rows.
@@ -52,9 +50,7 @@ sandboxTest('send a message event, see it accepted, then a wrong secret explaine
   const html = await app.content()
   expect(html.includes('definitely-the-wrong-secret'), 'the typed secret is still in the page').toBe(false)
   await expect(app.getByTestId('history-row').first()).toContainText('typed secret')
-  const axeHistory = await new AxeBuilder({ page: app }).analyze()
-  const seriousHistory = axeHistory.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(seriousHistory, JSON.stringify(seriousHistory.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => [n.target, n.failureSummary]) })))).toEqual([])
+  expect(await seriousViolations(app)).toEqual([])
 })
 
 sandboxTest('a burst shows its latency chart, and the live round trip shows the agent', async ({ app, sandbox }) => {
@@ -67,8 +63,7 @@ sandboxTest('a burst shows its latency chart, and the live round trip shows the 
   await expect(app.getByTestId('burst-summary')).toContainText('30 of 30')
   await expect(app.getByTestId('latency-chart')).toBeVisible()
   await app.screenshot({ path: join(SCREENSHOT_DIR, 'events-burst.png'), fullPage: true })
-  const axe = await new AxeBuilder({ page: app }).analyze()
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([])
+  expect(await seriousViolations(app)).toEqual([])
 
   await app.getByTestId('tab-roundtrip').click()
   await app.getByTestId('roundtrip-start').click()

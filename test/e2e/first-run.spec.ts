@@ -1,13 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import { expect, SCREENSHOT_DIR, test, type HarnessInfo } from './fixtures'
+import { seriousViolations } from './screen-check'
 import { spawnJsonLine } from '../support/spawn-json-line'
 
-const seriousViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(" ")).slice(0, 4).join(", ")}`)
 
 test('first run: keychain status and two ways in; "Try the sandbox" makes the Sandbox customer active', async ({ app }) => {
   await expect(app.getByRole('heading', { level: 1, name: 'Welcome' })).toBeVisible()

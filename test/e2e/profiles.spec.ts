@@ -1,13 +1,11 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, SCREENSHOT_DIR, test } from './fixtures'
+import { seriousViolations } from './screen-check'
 
 const SECRET = 'e2e-Sëcret-🔑-typed-only-once-9f8e7d6c'
 
-const seriousViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(" ")).slice(0, 4).join(", ")}`)
 
 /** The typed secret must be nowhere the page can show or keep it. */
 const expectSecretNowhere = async (page: Page) => {

@@ -4,11 +4,22 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page } from '@playwright/test'
 import { SCREENSHOT_DIR } from './fixtures'
 
-/** The serious and critical axe-core violations on the page, one readable line each. */
-export const seriousViolations = async (page: Page): Promise<string[]> =>
-  (await new AxeBuilder({ page }).analyze()).violations
+/**
+ * The serious and critical axe-core violations on the page, one readable line each. It first
+ * waits for running animations and transitions (a modal fading in, Garden's colour transitions):
+ * colours caught halfway would fail the contrast rule at random.
+ */
+export const seriousViolations = async (page: Page): Promise<string[]> => {
+  await settle(page)
+  return (await new AxeBuilder({ page }).analyze()).violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)} ${n.failureSummary ?? ''}`).slice(0, 4).join(', ')}`)
+}
+
+/** Waits until no animation or CSS transition is running on the page. */
+export const settle = async (page: Page): Promise<void> => {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))))
+}
 
 /** The page background's relative luminance (0 black … 1 white): proves which theme really rendered. */
 const backgroundLuminance = (page: Page): Promise<number> =>
@@ -63,7 +74,7 @@ export const checkScreen = async (page: Page, name: string): Promise<void> => {
     if (scheme === 'dark') await expect.poll(() => backgroundLuminance(page), { message: `${name}: the dark theme did not render` }).toBeLessThan(0.1)
     else await expect.poll(() => backgroundLuminance(page), { message: `${name}: the light theme did not render` }).toBeGreaterThan(0.8)
     // Garden animates colour changes: judge contrast once the theme switch has settled.
-    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))))
+    await settle(page)
     expect(await seriousViolations(page), `${name} (${scheme})`).toEqual([])
     const suffix = scheme === 'dark' ? '-dark' : ''
     const original = page.viewportSize()

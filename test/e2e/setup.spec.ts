@@ -1,6 +1,6 @@
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import { createSandboxProfile, expect, sandboxControl, sandboxTest, SCREENSHOT_DIR } from './fixtures'
+import { seriousViolations } from './screen-check'
 
 type State = { integrations: { type: string; displayName: string | null }[] }
 
@@ -17,8 +17,7 @@ sandboxTest('guided setup: plan, apply, verify, and a rerun with nothing to chan
   const before = (await sandboxControl(sandbox.info, 'GET', '/state')) as State
   expect(before.integrations.filter((i) => i.type === 'custom')).toHaveLength(0)
 
-  const axe = await new AxeBuilder({ page: app }).analyze()
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
+  expect(await seriousViolations(app)).toEqual([])
 
   await app.getByTestId('setup-apply').click()
   await expect(app.getByTestId('step-verify')).toHaveAttribute('data-status', 'passed')
@@ -30,8 +29,7 @@ sandboxTest('guided setup: plan, apply, verify, and a rerun with nothing to chan
   await app.getByRole('button', { name: 'Show details of Verify by reading back' }).click()
   await expect(app.getByTestId('step-details-verify')).toContainText('as planned')
   await app.screenshot({ path: join(SCREENSHOT_DIR, 'setup.png'), fullPage: true })
-  const axe2 = await new AxeBuilder({ page: app }).analyze()
-  expect(axe2.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
+  expect(await seriousViolations(app)).toEqual([])
 
   await app.getByTestId('setup-plan').click()
   await expect(app.getByTestId('plan-nothing')).toBeVisible()
@@ -50,6 +48,5 @@ sandboxTest('a failed step shows the Zendesk error, the fix and the manual way w
   await expect(app.getByTestId('manual-apply')).toContainText('Create integration')
   await expect(app.getByRole('button', { name: 'Copy Webhook endpoint URL' })).toBeVisible()
   await app.screenshot({ path: join(SCREENSHOT_DIR, 'setup-failed.png'), fullPage: true })
-  const axe = await new AxeBuilder({ page: app }).analyze()
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
+  expect(await seriousViolations(app)).toEqual([])
 })
