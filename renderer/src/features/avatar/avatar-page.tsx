@@ -16,6 +16,7 @@ import { useNavigation } from '../../app/navigation'
 import { ErrorNotice } from '../../components/error-notice'
 import { ChatPreview } from './chat-preview'
 import { CheckResult, LinkProblems } from './check-result'
+import { Row } from '../../components/stack'
 
 /**
  * Links that are not an image whatever the network says (a folder, a document, no file id): the
@@ -36,13 +37,6 @@ const Panel = styled.div`
   padding: ${(p) => p.theme.space.lg};
   border: 1px solid ${(p) => getColor({ theme: p.theme, variable: 'border.default' })};
   border-radius: ${(p) => p.theme.borderRadii.md};
-`
-
-const Row = styled.div`
-  display: flex;
-  flex-wrap: wrap;
-  align-items: center;
-  gap: ${(p) => p.theme.space.sm};
 `
 
 const Columns = styled.div`

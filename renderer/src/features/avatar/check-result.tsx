@@ -7,19 +7,7 @@ import type { z } from 'zod'
 import type { AvatarCheckResult, AvatarRewriteSchema } from '../../../../shared/contract/avatar'
 import { Tag } from '@zendeskgarden/react-tags'
 import { VerdictBadge } from './verdict-badge'
-
-const Stack = styled.div`
-  display: flex;
-  flex-direction: column;
-  gap: ${(p) => p.theme.space.md};
-`
-
-const Row = styled.div`
-  display: flex;
-  align-items: center;
-  flex-wrap: wrap;
-  gap: ${(p) => p.theme.space.sm};
-`
+import { Row, Stack } from '../../components/stack'
 
 const Url = styled(Code)`
   word-break: break-all;

@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { Button } from '@zendeskgarden/react-buttons'
-import { Modal } from '@zendeskgarden/react-modals'
 import { Notification } from '@zendeskgarden/react-notifications'
 import { Table } from '@zendeskgarden/react-tables'
 import { MD } from '@zendeskgarden/react-typography'
@@ -10,6 +9,7 @@ import { ErrorNotice } from '../../components/error-notice'
 import { call } from '../../lib/api'
 import { Bar } from './layout'
 import { VerdictTag } from './verdict-tag'
+import { ConfirmModal } from '../../components/confirm-modal'
 
 /**
  * The profile's past test events: replay one with the current secret, copy it as curl with the
@@ -115,37 +115,23 @@ export const HistoryPanel = ({
         </Table>
       )}
       {reveal && (
-        <Modal onClose={() => setReveal(null)} aria-label="Copy with the webhook secret">
-          <Modal.Header tag="h2">Copy the curl command with the webhook secret?</Modal.Header>
-          <Modal.Body>
-            <Notification type="warning">
-              <Notification.Title>The secret will be on the clipboard</Notification.Title>
-              Anyone who sees the pasted command can send events to the gateway as this customer&apos;s Zendesk. It is cleared from the clipboard after a short while.
-            </Notification>
-          </Modal.Body>
-          <Modal.Footer>
-            <Modal.FooterItem>
-              <Button isBasic onClick={() => setReveal(null)}>
-                Cancel
-              </Button>
-            </Modal.FooterItem>
-            <Modal.FooterItem>
-              <Button
-                isPrimary
-                isDanger
-                data-testid="confirm-reveal"
-                onClick={() => {
-                  const id = reveal
-                  setReveal(null)
-                  void copy(id, true)
-                }}
-              >
-                Copy with secret
-              </Button>
-            </Modal.FooterItem>
-          </Modal.Footer>
-          <Modal.Close aria-label="Close" />
-        </Modal>
+        <ConfirmModal
+          title="Copy the curl command with the webhook secret?"
+          label="Copy with the webhook secret"
+          confirmLabel="Copy with secret"
+          confirmTestId="confirm-reveal"
+          onCancel={() => setReveal(null)}
+          onConfirm={() => {
+            const id = reveal
+            setReveal(null)
+            void copy(id, true)
+          }}
+        >
+          <Notification type="warning">
+            <Notification.Title>The secret will be on the clipboard</Notification.Title>
+            Anyone who sees the pasted command can send events to the gateway as this customer&apos;s Zendesk. It is cleared from the clipboard after a short while.
+          </Notification>
+        </ConfirmModal>
       )}
     </div>
   )

@@ -17,6 +17,7 @@ import { ProfileForm } from './profile-form'
 import { ProfileList } from './profile-list'
 import { TransferPanel } from './transfer-panel'
 import { useProfiles } from './use-profiles'
+import { Row, Stack } from '../../components/stack'
 
 const Header = styled.div`
   display: flex;
@@ -25,12 +26,6 @@ const Header = styled.div`
   gap: ${(p) => p.theme.space.md};
   flex-wrap: wrap;
   margin-bottom: ${(p) => p.theme.space.sm};
-`
-
-const Stack = styled.div`
-  display: flex;
-  flex-direction: column;
-  gap: ${(p) => p.theme.space.lg};
 `
 
 const Note = styled.div`
@@ -96,7 +91,7 @@ export const ProfilesPage = () => {
   const backend = keychain.status?.backend ?? 'OS keychain'
 
   return (
-    <Stack data-testid="profiles-page">
+    <Stack $gap="lg" data-testid="profiles-page">
       <div>
         <Header>
           <XXL tag="h1">Customers</XXL>
@@ -107,10 +102,10 @@ export const ProfilesPage = () => {
             Add a customer
           </Button>
         </Header>
-        <MD>
-          One profile per customer: the Zendesk account and Conversations API key the app works with. Secrets stay in the OS keychain{' '}
+        <Row>
+          <MD>One profile per customer: the Zendesk account and Conversations API key the app works with. Secrets stay in the OS keychain.</MD>
           <KeychainBadge status={keychain.status} />
-        </MD>
+        </Row>
         <Note role="status" aria-live="polite" data-testid="profiles-note">
           {note}
         </Note>

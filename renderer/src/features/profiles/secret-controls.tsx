@@ -2,7 +2,6 @@ import { useRef, useState } from 'react'
 import styled from 'styled-components'
 import { Button } from '@zendeskgarden/react-buttons'
 import { Field, Input } from '@zendeskgarden/react-forms'
-import { Modal } from '@zendeskgarden/react-modals'
 import { MD } from '@zendeskgarden/react-typography'
 import { getColor } from '@zendeskgarden/react-theming'
 import type { ProfileView, SecretStatus } from '../../../../shared/contract/vault'
@@ -11,22 +10,11 @@ import { call } from '../../lib/api'
 import { ErrorNotice } from '../../components/error-notice'
 import { useKeychainStatus } from './keychain-status'
 import { SecretBadge } from './secret-badge'
+import { ConfirmModal } from '../../components/confirm-modal'
+import { Row, Stack } from '../../components/stack'
 
 type Kind = 'keySecret' | 'webhookSecret'
 const LABEL: Record<Kind, string> = { keySecret: 'Key secret', webhookSecret: 'Webhook secret' }
-
-const Row = styled.div`
-  display: flex;
-  flex-wrap: wrap;
-  align-items: center;
-  gap: ${(p) => p.theme.space.sm};
-`
-
-const Box = styled.div`
-  display: flex;
-  flex-direction: column;
-  gap: ${(p) => p.theme.space.xs};
-`
 
 const Group = styled.div`
   display: flex;
@@ -80,7 +68,7 @@ const SecretRow = ({ profile, kind, status, backend, onChange }: { profile: Prof
   }
 
   return (
-    <Box data-testid={`secret-${kind}`}>
+    <Stack $gap="xs" data-testid={`secret-${kind}`}>
       <Row>
         <MD isBold>{LABEL[kind]}</MD>
         <SecretBadge kind={kind} status={status} />
@@ -119,29 +107,18 @@ const SecretRow = ({ profile, kind, status, backend, onChange }: { profile: Prof
       </div>
       {error && <ErrorNotice title={`The ${LABEL[kind].toLowerCase()} could not be changed`} error={error} onDismiss={() => setError(null)} />}
       {confirmRemove && (
-        <Modal onClose={() => setConfirmRemove(false)} aria-label={`Remove the ${LABEL[kind].toLowerCase()}`}>
-          <Modal.Header tag="h2" isDanger>
-            Remove the {LABEL[kind].toLowerCase()} of {profile.name}?
-          </Modal.Header>
-          <Modal.Body>
-            The {LABEL[kind].toLowerCase()} is deleted from the {backend}. Actions on {profile.name}'s account will fail until it is entered again.
-          </Modal.Body>
-          <Modal.Footer>
-            <Modal.FooterItem>
-              <Button isBasic onClick={() => setConfirmRemove(false)}>
-                Cancel
-              </Button>
-            </Modal.FooterItem>
-            <Modal.FooterItem>
-              <Button isPrimary isDanger onClick={() => void remove()} data-testid={`${kind}-remove-confirm`}>
-                Remove
-              </Button>
-            </Modal.FooterItem>
-          </Modal.Footer>
-          <Modal.Close aria-label="Close" />
-        </Modal>
+        <ConfirmModal
+          title={`Remove the ${LABEL[kind].toLowerCase()} of ${profile.name}?`}
+          label={`Remove the ${LABEL[kind].toLowerCase()}`}
+          confirmLabel="Remove"
+          confirmTestId={`${kind}-remove-confirm`}
+          onCancel={() => setConfirmRemove(false)}
+          onConfirm={() => void remove()}
+        >
+          The {LABEL[kind].toLowerCase()} is deleted from the {backend}. Actions on {profile.name}&apos;s account will fail until it is entered again.
+        </ConfirmModal>
       )}
-    </Box>
+    </Stack>
   )
 }
 

@@ -8,6 +8,7 @@ import type { ImportResult, ImportStrategy } from '../../../../shared/contract/v
 import type { AppError } from '../../../../shared/result'
 import { call } from '../../lib/api'
 import { ErrorNotice } from '../../components/error-notice'
+import { Row, Stack } from '../../components/stack'
 
 const Columns = styled.div`
   display: grid;
@@ -16,19 +17,6 @@ const Columns = styled.div`
   @media (max-width: 900px) {
     grid-template-columns: 1fr;
   }
-`
-
-const Stack = styled.div`
-  display: flex;
-  flex-direction: column;
-  gap: ${(p) => p.theme.space.sm};
-`
-
-const Row = styled.div`
-  display: flex;
-  flex-wrap: wrap;
-  gap: ${(p) => p.theme.space.sm};
-  align-items: center;
 `
 
 const STRATEGY_TEXT: Record<ImportStrategy, string> = {
@@ -45,7 +33,7 @@ const ExportBox = () => {
   const [error, setError] = useState<AppError | null>(null)
   const href = json ? `data:application/json;charset=utf-8,${encodeURIComponent(json)}` : undefined
   return (
-    <Stack>
+    <Stack $gap="sm">
       <LG tag="h3">Export</LG>
       <MD>Hand a setup to a colleague: every customer as JSON, without secrets. They enter the key secret on their side.</MD>
       <Row>
@@ -111,7 +99,7 @@ const ImportBox = ({ onImported }: { onImported(): void }) => {
     onImported()
   }
   return (
-    <Stack>
+    <Stack $gap="sm">
       <LG tag="h3">Import</LG>
       <Field>
         <Field.Label>Paste exported customers (JSON)</Field.Label>

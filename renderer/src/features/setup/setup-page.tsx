@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import styled from 'styled-components'
 import { Button } from '@zendeskgarden/react-buttons'
-import { Modal } from '@zendeskgarden/react-modals'
 import { Notification } from '@zendeskgarden/react-notifications'
 import { Dots } from '@zendeskgarden/react-loaders'
 import { LG, MD, XXL } from '@zendeskgarden/react-typography'
@@ -15,6 +14,7 @@ import { PlanTable } from './plan-table'
 import { StepList } from './step-list'
 import { setupSupportText } from './support-text'
 import { useSetupRun } from './use-setup-run'
+import { ConfirmModal } from '../../components/confirm-modal'
 
 
 const Section = styled.section`
@@ -129,42 +129,27 @@ export const SetupPage = () => {
       </Section>
 
       {confirmDelete && (
-        <Modal onClose={() => setConfirmDelete(false)} aria-label="Delete duplicates" data-testid="delete-duplicates-modal">
-          <Modal.Header tag="h2" isDanger>
-            Delete {deletions.length} duplicate{deletions.length === 1 ? '' : 's'}?
-          </Modal.Header>
-          <Modal.Body>
-            <MD>These also send every conversation to the Aissist gateway, so each message arrives more than once:</MD>
-            <ul>
-              {deletions.map((d) => (
-                <li key={d.id}>{d.before}</li>
-              ))}
-            </ul>
-            <WriteTarget profile={profile} action="Delete in Zendesk" />
-            <MD>This cannot be undone. {changes.length > 0 ? 'The other planned changes are applied too.' : ''}</MD>
-          </Modal.Body>
-          <Modal.Footer>
-            <Modal.FooterItem>
-              <Button isBasic onClick={() => setConfirmDelete(false)}>
-                Cancel
-              </Button>
-            </Modal.FooterItem>
-            <Modal.FooterItem>
-              <Button
-                isPrimary
-                isDanger
-                data-testid="delete-duplicates-confirm"
-                onClick={() => {
-                  setConfirmDelete(false)
-                  void afterApply(true)
-                }}
-              >
-                Delete duplicates
-              </Button>
-            </Modal.FooterItem>
-          </Modal.Footer>
-          <Modal.Close aria-label="Close" />
-        </Modal>
+        <ConfirmModal
+          title={`Delete ${deletions.length} duplicate${deletions.length === 1 ? '' : 's'}?`}
+          label="Delete duplicates"
+          confirmLabel="Delete duplicates"
+          testId="delete-duplicates-modal"
+          confirmTestId="delete-duplicates-confirm"
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={() => {
+            setConfirmDelete(false)
+            void afterApply(true)
+          }}
+        >
+          <MD>These also send every conversation to the Aissist gateway, so each message arrives more than once:</MD>
+          <ul>
+            {deletions.map((d) => (
+              <li key={d.id}>{d.before}</li>
+            ))}
+          </ul>
+          <WriteTarget profile={profile} action="Delete in Zendesk" />
+          <MD>This cannot be undone. {changes.length > 0 ? 'The other planned changes are applied too.' : ''}</MD>
+        </ConfirmModal>
       )}
     </section>
   )
