@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { createServices } from '../electron/core/services'
 import type { Profile } from '../shared/schemas/profile'
+import { storedProfile } from '../test/support/profile-fixture'
 
 const main = async (): Promise<void> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'vault-bench-'))
@@ -29,21 +30,7 @@ const main = async (): Promise<void> => {
   }
   const ms = (t0: number): string => `${(performance.now() - t0).toFixed(1)} ms`
   try {
-    const now = new Date().toISOString()
-    const many: Profile[] = Array.from({ length: 1000 }, (_, i) => ({
-      id: randomUUID(),
-      name: `Customer ${i}`,
-      subdomain: `customer-${i}`,
-      appId: '5e4af71a81966cfff3ef6550',
-      keyId: 'app_5723a347f82ba0516cb4ea34',
-      gatewayUrl: 'https://gateway.aissist.io/gateway/zendesk/conversation',
-      agentName: 'Aissist',
-      avatarUrl: '',
-      allowPrivate: false,
-      notes: '',
-      createdAt: now,
-      updatedAt: now
-    }))
+    const many: Profile[] = Array.from({ length: 1000 }, (_, i) => storedProfile(i, { id: randomUUID(), name: `Customer ${i}` }))
     let t = performance.now()
     await vault.store.update((doc) => ({ doc: { ...doc, profiles: many }, result: null }))
     console.log(`write 1,000 profiles (one atomic write):        ${ms(t)}`)

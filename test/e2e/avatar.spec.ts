@@ -3,22 +3,9 @@ import type { Page } from '@playwright/test'
 import { createSandboxProfile, expect, SCREENSHOT_DIR, sandboxTest as test } from './fixtures'
 import { seriousViolations } from './screen-check'
 
-
 const openAvatar = (page: Page) => page.getByRole('navigation', { name: 'Capabilities' }).getByRole('button', { name: 'Agent & avatar' }).click()
 
-test('a Google Drive folder link is refused with the fix, without fetching anything', async ({ app, sandbox }) => {
-  await createSandboxProfile(app, sandbox.info)
-  await openAvatar(app)
-  await app.getByTestId('avatar-url').fill('https://drive.google.com/drive/folders/1AbCdEfGhIjKlMnOpQrStUvWxYz?usp=sharing')
-  await app.getByTestId('avatar-check').click()
-  await expect(app.getByTestId('avatar-verdict')).toHaveAttribute('data-verdict', 'not-an-image-link')
-  const problem = app.locator('[data-testid="avatar-problem"][data-code="drive-folder"]')
-  await expect(problem).toContainText('Google Drive folder')
-  await expect(problem).toContainText('Share → Copy link')
-  await expect(app.getByTestId('avatar-preview')).toHaveCount(0)
-  expect(await seriousViolations(app)).toEqual([])
-  await app.screenshot({ path: join(SCREENSHOT_DIR, 'avatar-drive-folder.png'), fullPage: true })
-})
+// The Drive folder link failure path is in main-flow.spec.ts.
 
 test("the sandbox's avatar: ok with a preview beside the agent name; redirects listed hop by hop; saving", async ({ app, sandbox }) => {
   // The sandbox process renders its images on the first request (~2 s on a busy machine), which the

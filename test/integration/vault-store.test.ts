@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ProfileStore, ProfilesDoc } from '../../electron/core/vault/profile-store'
+import { storedProfile } from '../support/profile-fixture'
 
 /**
  * profiles.json under stress with real processes: a corrupt file is moved aside and reported, a
@@ -18,20 +19,7 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-const profile = (n: number, tag = 'p') => ({
-  id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-  name: `${tag} ${n}`,
-  subdomain: 'acme',
-  appId: '5e4af71a81966cfff3ef6550',
-  keyId: 'app_5723a347f82ba0516cb4ea34',
-  gatewayUrl: 'https://gateway.aissist.io/gateway/zendesk/conversation',
-  agentName: 'Aissist',
-  avatarUrl: '',
-  allowPrivate: false,
-  notes: 'n'.repeat(200),
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z'
-})
+const profile = (n: number, tag = 'p') => storedProfile(n, { name: `${tag} ${n}`, subdomain: 'acme', notes: 'n'.repeat(200) })
 
 const writeChild = (name: string, code: string): string => {
   const file = join(dir, name)

@@ -146,7 +146,14 @@ const ensure = async (services: Services, options: { port?: number }): Promise<{
         webhookId: null,
         integrationId: null
       })
-      if (existing.webhookId || existing.integrationId) await services.vault.deleteSecret(existing.id, 'webhookSecret').catch(() => false)
+      // The restarted sandbox starts empty: the old webhook secret would only make the gateway
+      // answer 401. Failing to remove it is logged, not fatal (setup stores a fresh one).
+      if (existing.webhookId || existing.integrationId) {
+        await services.vault.deleteSecret(existing.id, 'webhookSecret').catch((e: unknown) => {
+          services.logger.warn('old sandbox webhook secret not removed', { profileId: existing.id, error: e instanceof Error ? e.message : String(e) })
+          return false
+        })
+      }
       await writeMarker(services, { profileId: profile.id, zendeskUrl: sandbox.zendeskUrl })
       running.set(services, { sandbox, profileId: profile.id })
       services.logger.info('embedded sandbox started', { profileId: profile.id, port: sandbox.port })

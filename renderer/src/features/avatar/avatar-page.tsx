@@ -16,19 +16,13 @@ import { useNavigation } from '../../app/navigation'
 import { ErrorNotice } from '../../components/error-notice'
 import { ChatPreview } from './chat-preview'
 import { CheckResult, LinkProblems } from './check-result'
-import { Row } from '../../components/stack'
+import { Row, Stack } from '../../components/stack'
 
 /**
  * Links that are not an image whatever the network says (a folder, a document, no file id): the
  * offline rewrite already knows, so the page says so at once and fetches nothing.
  */
 const NOT_AN_IMAGE_LINK = new Set(['drive-folder', 'drive-no-file-id', 'dropbox-folder', 'google-doc', 'invalid-url', 'unsupported-scheme'])
-
-const Stack = styled.section`
-  display: flex;
-  flex-direction: column;
-  gap: ${(p) => p.theme.space.lg};
-`
 
 const Panel = styled.div`
   display: flex;
@@ -97,7 +91,7 @@ export const AvatarPage = () => {
 
   if (!profile) {
     return (
-      <Stack>
+      <Stack as="section" $gap="lg">
         <XXL tag="h1">Agent &amp; avatar</XXL>
         <Notification type="info" data-testid="avatar-no-profile">
           <Notification.Title>No customer selected</Notification.Title>
@@ -142,7 +136,7 @@ export const AvatarPage = () => {
   }
 
   return (
-    <Stack>
+    <Stack as="section" $gap="lg">
       <div>
         <XXL tag="h1">Agent &amp; avatar</XXL>
         <Lead>The name and picture customers see on every AI reply. Share-page links (Google Drive, Dropbox, GitHub…) are turned into direct image links.</Lead>

@@ -12,12 +12,7 @@ import { useNavigation, type RouteId } from '../../app/navigation'
 import { ErrorNotice } from '../../components/error-notice'
 import { KeychainStatusNotice, useKeychainStatus } from '../profiles/keychain-status'
 import { SecretBadge } from '../profiles/secret-badge'
-
-const Stack = styled.section`
-  display: flex;
-  flex-direction: column;
-  gap: ${(p) => p.theme.space.lg};
-`
+import { Stack } from '../../components/stack'
 
 const Choices = styled.div`
   display: grid;
@@ -133,7 +128,7 @@ export const HomePage = () => {
   }, [profile])
 
   return (
-    <Stack>
+    <Stack as="section" $gap="lg">
       <div>
         <XXL tag="h1">{count === 0 ? 'Welcome' : 'Start'}</XXL>
         <Lead>Connect a Zendesk account's messaging channels to the Aissist AI agent gateway, and find out why a connection does not work.</Lead>
