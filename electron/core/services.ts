@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { defaultDataDir, defaultKeychainService } from './platform/paths'
 import { createLogger, type Logger, type LogLevel } from './platform/logger'
 import { secretRegistry, type SecretRegistry } from './platform/secret-registry'
+import { Lifecycle, type ShutdownHook } from './lifecycle'
 import { Vault, type VaultOptions } from './vault/vault'
 
 export interface ServicesOptions {
@@ -27,6 +28,10 @@ export interface Services {
   readonly secrets: SecretRegistry
   /** Profiles and their keychain secrets (built on first use, so `--help` never touches the keychain). */
   readonly vault: Vault
+  /** Registers what must be undone before this process ends; the returned function unregisters it. */
+  onShutdown(hook: ShutdownHook): () => void
+  /** Runs every registered hook once, bounded (the host calls it on quit). */
+  shutdown(timeoutMs?: number): Promise<void>
 }
 
 /** Builds the core's services for one process. */
@@ -34,6 +39,7 @@ export const createServices = (options: ServicesOptions = {}): Services => {
   const dataDir = options.dataDir ?? defaultDataDir()
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   let vault: Vault | undefined
+  const lifecycle = new Lifecycle()
   const logger = createLogger({ dir: dataDir, level: options.logLevel ?? (options.verbose ? 'debug' : 'info'), echo: options.verbose })
   return {
     dataDir,
@@ -41,8 +47,17 @@ export const createServices = (options: ServicesOptions = {}): Services => {
     logger,
     secrets: secretRegistry,
     get vault(): Vault {
-      vault ??= new Vault({ dataDir, keychainService: this.keychainService, logger, secrets: secretRegistry, ...options.vault })
+      if (!vault) {
+        const created = new Vault({ dataDir, keychainService: this.keychainService, logger, secrets: secretRegistry, ...options.vault })
+        // A secret copied to the clipboard never outlives the process there.
+        lifecycle.onShutdown(() => {
+          created.clearClipboardIfOurs()
+        })
+        vault = created
+      }
       return vault
-    }
+    },
+    onShutdown: (hook) => lifecycle.onShutdown(hook),
+    shutdown: (timeoutMs) => lifecycle.shutdown(timeoutMs)
   }
 }

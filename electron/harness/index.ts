@@ -1,7 +1,6 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createHandlers } from '../core/api/handlers'
-import { runShutdownHooks } from '../core/api/lifecycle'
 import { createServices } from '../core/services'
 import { startEmbeddedSandboxAtLaunch } from '../core/sandbox/embedded'
 import { createHarnessHost } from './harness-host'
@@ -38,7 +37,8 @@ const main = async (): Promise<void> => {
   process.stdout.write(`${JSON.stringify({ url: harness.url, openUrl: harness.openUrl, token: harness.token, dataDir: services.dataDir })}\n`)
   process.stderr.write(`[harness] serving the app at ${harness.openUrl}\n[harness] Ctrl-C to stop.\n`)
   const stop = (): void => {
-    void runShutdownHooks({ services, host })
+    void services
+      .shutdown()
       .then(() => harness.close())
       .then(() => process.exit(0))
   }

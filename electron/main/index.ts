@@ -9,7 +9,6 @@ import { createElectronHost } from './host'
 import { registerAppScheme, serveRenderer } from './protocol'
 import { hardenSession, hardenWebContents, isOwnUrl } from './security'
 import { createMainWindow } from './window'
-import { runShutdownHooks } from '../core/api/lifecycle'
 import { startEmbeddedSandboxAtLaunch } from '../core/sandbox/embedded'
 
 /**
@@ -72,7 +71,7 @@ if (!app.requestSingleInstanceLock()) {
       quitting = true
       event.preventDefault()
       tasks.cancelAll()
-      void runShutdownHooks({ services, host }).finally(() => app.quit())
+      void services.shutdown().finally(() => app.quit())
     })
   })
 

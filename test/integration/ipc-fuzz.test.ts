@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { calls, channels } from '../../shared/contract'
 import { createHandlers } from '../../electron/core/api/handlers'
 import { dispatch } from '../../electron/core/api/dispatch'
-import { runShutdownHooks } from '../../electron/core/api/lifecycle'
 import { TaskRegistry } from '../../electron/core/api/tasks'
 import type { HandlerContext } from '../../electron/core/api/context'
 import { createServices, type Services } from '../../electron/core/services'
@@ -154,7 +153,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await harness?.close()
-  await runShutdownHooks({ services, host: createHarnessHost(join(dir, 'exports'), () => undefined) })
+  await services.shutdown()
   process.off('uncaughtException', onCrash)
   process.off('unhandledRejection', onCrash)
   for (const c of await keytar.findCredentials(keychainService)) await keytar.deletePassword(keychainService, c.account)

@@ -35,6 +35,8 @@ export interface SandboxUrls {
 interface Running {
   sandbox: Sandbox
   profileId: string
+  /** Unregisters the stop-on-quit hook (the sandbox was stopped before quitting). */
+  offShutdown: () => void
 }
 
 interface Marker {
@@ -155,7 +157,7 @@ const ensure = async (services: Services, options: { port?: number }): Promise<{
         })
       }
       await writeMarker(services, { profileId: profile.id, zendeskUrl: sandbox.zendeskUrl })
-      running.set(services, { sandbox, profileId: profile.id })
+      keepRunning(services, sandbox, profile.id)
       services.logger.info('embedded sandbox started', { profileId: profile.id, port: sandbox.port })
       return { profile, urls: urlsOf(sandbox) }
     } catch (e) {
@@ -181,7 +183,7 @@ const ensure = async (services: Services, options: { port?: number }): Promise<{
       keySecret: sandbox.keySecret
     })
     await writeMarker(services, { profileId: profile.id, zendeskUrl: sandbox.zendeskUrl })
-    running.set(services, { sandbox, profileId: profile.id })
+    keepRunning(services, sandbox, profile.id)
     services.logger.info('embedded sandbox profile created', { profileId: profile.id, port: sandbox.port })
     return { profile, urls: urlsOf(sandbox) }
   } catch (e) {
@@ -211,11 +213,17 @@ export const embeddedSandboxStatus = async (services: Services): Promise<{ runni
   return { running: Boolean(r), urls: r ? urlsOf(r.sandbox) : null, profileId: profile?.id ?? null }
 }
 
+/** Remembers the running sandbox, stopped when the process quits (its port is freed). */
+const keepRunning = (services: Services, sandbox: Sandbox, profileId: string): void => {
+  running.set(services, { sandbox, profileId, offShutdown: services.onShutdown(() => stopEmbeddedSandbox(services)) })
+}
+
 /** Stops the embedded sandbox (on quit, and between simulated launches in tests). */
 export const stopEmbeddedSandbox = async (services: Services): Promise<void> => {
   const r = running.get(services)
   if (!r) return
   running.delete(services)
+  r.offShutdown()
   await r.sandbox.close()
 }
 

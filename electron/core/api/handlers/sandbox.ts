@@ -1,10 +1,6 @@
 import type { sandboxCalls } from '../../../../shared/contract/sandbox'
-import { embeddedSandboxStatus, ensureSandboxProfile, stopEmbeddedSandbox } from '../../sandbox/embedded'
+import { embeddedSandboxStatus, ensureSandboxProfile } from '../../sandbox/embedded'
 import type { HandlerGroup } from '../context'
-import { onShutdown } from '../lifecycle'
-
-// The embedded sandbox lives as long as the app: its port is freed on quit.
-onShutdown(({ services }) => stopEmbeddedSandbox(services))
 
 /** The embedded sandbox's calls: answers carry URLs and the profile view, never the key secret. */
 export const sandboxHandlers: HandlerGroup<keyof typeof sandboxCalls> = {

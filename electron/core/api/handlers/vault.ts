@@ -1,11 +1,5 @@
 import type { vaultCalls } from '../../../../shared/contract/vault'
 import type { HandlerGroup } from '../context'
-import { onShutdown } from '../lifecycle'
-
-// A secret copied to the clipboard never outlives the app there.
-onShutdown(({ services }) => {
-  services.vault.clearClipboardIfOurs()
-})
 
 /**
  * The vault's calls. Secrets only travel inwards (create, setSecret); every answer is built from
