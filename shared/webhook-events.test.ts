@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { buildWebhookPayload, isZendeskId, randomHexId, WebhookPayload } from './webhook-events'
+import {
+  AUTHOR_LABELS,
+  AUTHOR_TYPES,
+  buildWebhookPayload,
+  CONTENT_LABELS,
+  CONTENT_TYPES,
+  isZendeskId,
+  MESSAGE_SOURCES,
+  randomHexId,
+  sampleContent,
+  SOURCE_LABELS,
+  validateWebhookPayload,
+  WebhookPayload
+} from './webhook-events'
 
 const seeded = (seed = 1): (() => number) => {
   let s = seed
@@ -48,5 +61,39 @@ describe('buildWebhookPayload', () => {
     const b = buildWebhookPayload({ ...base, type: 'conversation:message', text: 'x', sourceType: 'sms', includeFullUser: true, includeFullSource: true, random: seeded(3) })
     expect(a).toEqual(b)
     expect(randomHexId(seeded())).toMatch(/^[0-9a-f]{24}$/)
+  })
+})
+
+describe('buildWebhookPayload: authors, contents and channels', () => {
+  it('builds the echo of a business reply: the agent’s name and avatar, API source, no user nor client', () => {
+    const p = buildWebhookPayload({ ...base, type: 'conversation:message', author: 'business', business: { displayName: 'Aissist', avatarUrl: 'https://cdn.example.com/a.png' }, text: 'Hi!', sourceType: 'api:conversations', includeFullUser: true, includeFullSource: true, random: seeded(4) })
+    const e = p.events[0]
+    if (e.type !== 'conversation:message') throw new Error('type')
+    expect(e.payload.message.author).toEqual({ type: 'business', displayName: 'Aissist', avatarUrl: 'https://cdn.example.com/a.png' })
+    expect(e.payload.message.source).toEqual({ type: 'api:conversations', integrationId: base.integrationId, originalMessageId: null, originalMessageTimestamp: null })
+  })
+
+  it.each(CONTENT_TYPES)('makes a realistic %s content that the validator accepts', (content) => {
+    const p = buildWebhookPayload({ ...base, type: 'conversation:message', content, text: 'caption', sourceType: 'whatsapp', includeFullUser: false, includeFullSource: false, random: seeded(6) })
+    const e = p.events[0]
+    if (e.type !== 'conversation:message') throw new Error('type')
+    expect(e.payload.message.content.type).toBe(content)
+    expect(validateWebhookPayload(p)).toMatchObject({ ok: true })
+  })
+
+  it('sends `sms` as Zendesk names it (twilio), and null conversation metadata as null', () => {
+    const p = buildWebhookPayload({ ...base, conversation: { ...base.conversation, metadata: null }, type: 'conversation:message', text: 'x', sourceType: 'sms', includeFullUser: false, includeFullSource: true, random: seeded(8) })
+    const e = p.events[0]
+    if (e.type !== 'conversation:message') throw new Error('type')
+    expect(e.payload.message.source?.type).toBe('twilio')
+    expect(e.payload.message.source?.client?.type).toBe('twilio')
+    expect(e.payload.conversation.metadata).toBeNull()
+    expect(sampleContent('formResponse', { userName: 'Ana' })).toMatchObject({ fields: [{ text: 'Ana' }, { type: 'email' }], textFallback: expect.stringContaining('Ana') })
+  })
+
+  it('offers every source, content and author by a plain name', () => {
+    for (const s of MESSAGE_SOURCES) expect(SOURCE_LABELS[s]).toBeTruthy()
+    for (const c of CONTENT_TYPES) expect(CONTENT_LABELS[c]).toBeTruthy()
+    for (const a of AUTHOR_TYPES) expect(AUTHOR_LABELS[a]).toBeTruthy()
   })
 })

@@ -75,6 +75,18 @@ export type WebhookCreateBody = z.infer<typeof WebhookCreateBody>
 export const WebhookUpdateBody = WebhookCreateBody.partial()
 export type WebhookUpdateBody = z.infer<typeof WebhookUpdateBody>
 
+/** Schema `defaultResponder`: who answers this channel's new conversations first. */
+export const DefaultResponder = z.looseObject({
+  name: z.string().optional(),
+  integrationId: z.string().optional(),
+  integrationType: z.string().optional(),
+  deliverStandbyEvents: z.boolean().optional(),
+  nextSwitchboardIntegrationId: z.string().nullable().optional(),
+  messageHistoryCount: z.number().nullable().optional(),
+  inherited: z.boolean().optional()
+})
+export type DefaultResponder = z.infer<typeof DefaultResponder>
+
 /** Integration status (schema `status`). */
 export const IntegrationStatus = z.enum(['inactive', 'active', 'error'])
 
@@ -84,7 +96,9 @@ export const Integration = z.looseObject({
   type: z.string(),
   status: z.string().optional(),
   displayName: z.string().max(DISPLAY_NAME_MAX).nullable().optional(),
-  webhooks: z.array(Webhook).optional()
+  webhooks: z.array(Webhook).optional(),
+  /** A channel's own first responder (read-only; `inherited` when it is the switchboard's default). */
+  defaultResponder: DefaultResponder.nullable().optional()
 })
 export type Integration = z.infer<typeof Integration>
 
@@ -133,12 +147,62 @@ export const SwitchboardIntegration = z.looseObject({
   integrationId: z.string(),
   integrationType: z.string(),
   deliverStandbyEvents: z.boolean(),
-  nextSwitchboardIntegrationId: z.string().nullable().optional()
+  nextSwitchboardIntegrationId: z.string().nullable().optional(),
+  /** How many past messages the integration gets when it takes control (1–10). */
+  messageHistoryCount: z.number().int().nullable().optional()
 })
 export type SwitchboardIntegration = z.infer<typeof SwitchboardIntegration>
 export const SwitchboardIntegrationListResponse = z.looseObject({
   switchboardIntegrations: z.array(SwitchboardIntegration)
 })
+
+/** Schema `name` of a switchboard integration: letters, digits, `-` and `_`, at most 128. */
+export const SWITCHBOARD_NAME_PATTERN = /^[A-Za-z0-9_-]{1,128}$/
+
+/** Most switchboard integrations a switchboard holds (`too_many_switchboard_integrations`). */
+export const MAX_SWITCHBOARD_INTEGRATIONS = 10
+
+/** What we send to update a switchboard (schema `switchboardUpdateBody`). */
+export const SwitchboardUpdateBody = z.strictObject({
+  enabled: z.boolean().optional(),
+  defaultSwitchboardIntegrationId: z.string().optional()
+})
+export type SwitchboardUpdateBody = z.infer<typeof SwitchboardUpdateBody>
+
+const switchboardIntegrationFields = {
+  name: z.string().regex(SWITCHBOARD_NAME_PATTERN),
+  integrationId: z.string(),
+  integrationType: z.string(),
+  deliverStandbyEvents: z.boolean(),
+  nextSwitchboardIntegrationId: z.string().nullable(),
+  messageHistoryCount: z.number().int().min(1).max(10).nullable()
+}
+
+/** What we send to add a switchboard integration (schema `switchboardIntegrationCreateBody`: `integrationId` or `integrationType`). */
+export const SwitchboardIntegrationCreateBody = z
+  .strictObject(switchboardIntegrationFields)
+  .partial()
+  .required({ name: true })
+  .refine((b) => (b.integrationId === undefined) !== (b.integrationType === undefined), { message: 'One of integrationId or integrationType must be provided' })
+export type SwitchboardIntegrationCreateBody = z.infer<typeof SwitchboardIntegrationCreateBody>
+
+/** What we send to update a switchboard integration (schema `switchboardIntegrationUpdateBody`). */
+export const SwitchboardIntegrationUpdateBody = z.strictObject(switchboardIntegrationFields).partial()
+export type SwitchboardIntegrationUpdateBody = z.infer<typeof SwitchboardIntegrationUpdateBody>
+
+/** What we send to update a channel integration (schema `integrationUpdateBase`): its own first responder. */
+export const ChannelIntegrationUpdateBody = z.strictObject({
+  displayName: z.string().min(1).max(DISPLAY_NAME_MAX).nullable().optional(),
+  defaultResponderId: z.string().nullable().optional()
+})
+export type ChannelIntegrationUpdateBody = z.infer<typeof ChannelIntegrationUpdateBody>
+
+/** What we send to move a conversation's control (schemas `passControlBody`, `offerControlBody`). */
+export const PassControlBody = z.strictObject({
+  switchboardIntegration: z.string().min(1),
+  metadata: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional()
+})
+export type PassControlBody = z.infer<typeof PassControlBody>
 
 /** A user's profile (schema `profile`). */
 export const UserProfile = z.looseObject({
@@ -153,6 +217,10 @@ export const UserProfile = z.looseObject({
 export const User = z.looseObject({
   id: z.string(),
   externalId: z.string().nullable().optional(),
+  /** The linked Zendesk Support user, when the messaging user is linked to one. */
+  zendeskId: z.string().nullable().optional(),
+  /** The brand of a brand-separated user. */
+  brandId: z.string().nullable().optional(),
   authenticated: z.boolean().optional(),
   signedUpAt: z.string().nullable().optional(),
   profile: UserProfile.optional(),

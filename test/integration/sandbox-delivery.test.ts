@@ -99,7 +99,9 @@ describe('sandbox webhook delivery', () => {
     sb.faults.add({ target: 'gateway', kind: 'status', status: 502, count: 2 })
     await sb.simulateUserMessage({ text: 'flaky', conversationId })
     await sb.settled()
-    expect(sb.state.deliveries.map((d) => d.result)).toEqual(['retry', 'retry', 'delivered'])
+    // The user's message after two 502s, then the echo of the gateway's reply (Zendesk sends it too).
+    expect(sb.state.deliveries.map((d) => d.result)).toEqual(['retry', 'retry', 'delivered', 'delivered'])
+    expect(new Set(sb.state.deliveries.map((d) => d.deliveryId)).size).toBe(2)
     sb.state.deliveries.length = 0
     sb.faults.add({ target: 'gateway', kind: 'slow', delayMs: 1500, count: 1 })
     await sb.simulateUserMessage({ text: 'slow', conversationId })

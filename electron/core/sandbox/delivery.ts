@@ -1,5 +1,5 @@
 import { Agent, request } from 'undici'
-import { WEBHOOK_SECRET_HEADER, type WebhookPayload } from '../../../shared/webhook-events'
+import { WEBHOOK_SECRET_HEADER } from '../../../shared/webhook-events'
 import { USER_AGENT } from '../platform/version'
 import { newId, type DeliveryAttempt, type HeadCheck, type StoredWebhook } from './state'
 
@@ -31,10 +31,9 @@ export class WebhookDeliverer {
     this.agent = new Agent({ connect: { timeout: 5_000 }, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs })
   }
 
-  /** Starts delivering (does not wait for the outcome). */
-  deliver(webhook: StoredWebhook, payload: WebhookPayload): void {
+  /** Starts delivering `payload` (labelled `eventType` in the record); does not wait for the outcome. */
+  deliver(webhook: StoredWebhook, payload: object, eventType: string): void {
     const deliveryId = newId()
-    const eventType = payload.events.map((e) => e.type).join(',')
     const run = (attempt: number): void => {
       if (this.closed) return
       const p = this.attempt(webhook, payload).then(({ status, error }) => {
@@ -98,7 +97,7 @@ export class WebhookDeliverer {
     await this.agent.destroy()
   }
 
-  private async attempt(webhook: StoredWebhook, payload: WebhookPayload): Promise<{ status?: number; error?: string }> {
+  private async attempt(webhook: StoredWebhook, payload: object): Promise<{ status?: number; error?: string }> {
     try {
       const res = await request(webhook.target, {
         method: 'POST',

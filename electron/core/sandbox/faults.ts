@@ -1,3 +1,6 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { delay, send } from './http'
+
 /**
  * Fault injection for the sandbox: every failure the product must explain (wrong key, rate
  * limits, outages, slowness, broken connections, a write whose answer is lost, a gateway that
@@ -18,6 +21,12 @@ export type FaultKind =
   | 'lost-answer'
   /** Gateway only: 302 to `location`. */
   | 'redirect'
+  /**
+   * Gateway only: a broken gateway that also answers its own echoes (business messages), so each
+   * reply comes back and is answered again; capped at `maxLoops` replies per conversation (default
+   * 5), counted in the state's `echoLoops`.
+   */
+  | 'echo-loop'
 
 export interface FaultSpec {
   /** Which simulated service: Zendesk (path under `/zendesk`) or the gateway. */
@@ -32,6 +41,8 @@ export interface FaultSpec {
   retryAfter?: string
   delayMs?: number
   location?: string
+  /** `echo-loop`: most replies to echoes in one conversation before the gateway stops (default 5). */
+  maxLoops?: number
   /** Applies to the next `count` matching requests; omitted = until cleared. */
   count?: number
 }
@@ -86,5 +97,45 @@ export class FaultController {
     if (f.count !== undefined && f.hits >= f.count) this.faults = this.faults.filter((x) => x !== f)
     const { re: _re, ...copy } = f
     return copy
+  }
+}
+
+/** The default cap of an `echo-loop` fault. */
+export const DEFAULT_ECHO_LOOPS = 5
+
+/**
+ * Applies the faults shared by both services (drop, slow, rate-limit, status, unauthorized);
+ * true when the request was answered (or killed), false when it goes on (slow, or another kind).
+ */
+export const applyCommonFault = async (f: ActiveFault, req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+  const zendesk = f.target !== 'gateway'
+  switch (f.kind) {
+    case 'drop':
+      req.socket.destroy()
+      return true
+    case 'slow':
+      await delay(f.delayMs ?? 1000)
+      return false
+    case 'rate-limit':
+      send(res, {
+        status: 429,
+        body: zendesk ? { errors: [{ code: 'too_many_requests', title: 'Too Many Requests' }] } : { error: 'too_many_requests' },
+        headers: f.retryAfter !== undefined ? { 'retry-after': f.retryAfter } : {}
+      })
+      return true
+    case 'status': {
+      const status = f.status ?? 500
+      send(res, {
+        status,
+        body: zendesk ? { errors: [{ code: status >= 500 ? 'internal_error' : 'bad_request', title: `Simulated ${status}` }] } : { error: `simulated_${status}` }
+      })
+      return true
+    }
+    case 'unauthorized':
+      if (!zendesk) return false
+      send(res, { status: 401, body: { errors: [{ code: 'unauthorized', title: 'Authorization is required' }] } })
+      return true
+    default:
+      return false
   }
 }

@@ -10,21 +10,34 @@ export const cryptoRandom = (): number => randomInt(0, 2 ** 47) / 2 ** 47
 /** A secret of the kind Zendesk hands out (32 hex for webhooks, longer for API keys). */
 export const newSecret = (bytes = 16): string => randomBytes(bytes).toString('hex')
 
-/** A webhook as the simulated Zendesk stores it (the secret always kept). */
+/** A webhook as the simulated Zendesk stores it (the secret always kept; `version` v1, v1.1 or v2). */
 export type StoredWebhook = Webhook & { secret: string; includeFullUser: boolean; includeFullSource: boolean }
 
 export interface StoredIntegration {
   id: string
+  /** `custom` for webhooks; a channel otherwise (`web`, `whatsapp`, `messenger`, `twilio`…). */
   type: string
   status: 'active' | 'inactive' | 'error'
   displayName: string | null
   webhooks?: StoredWebhook[]
+  /** A channel's own first responder (a switchboard integration id); absent or null: the switchboard's default. */
+  defaultResponderId?: string | null
+}
+
+/** Where a conversation's user writes from: a channel integration, or none (made through the API). */
+export interface ConversationChannel {
+  integrationId: string | null
+  /** `source.type` of the user's messages (`web`, `whatsapp`, `twilio`…, `api:conversations`). */
+  sourceType: string
 }
 
 export interface StoredConversation {
   conversation: Conversation
   userId: string
   messages: Message[]
+  channel: ConversationChannel
+  /** `creationReason` of its conversation:create event. */
+  creationReason: 'message' | 'none'
 }
 
 /** One attempt of the simulated Zendesk to deliver a webhook. */
@@ -59,8 +72,27 @@ export interface GatewayReceipt {
   eventTypes: string[]
   apiKeyPresent: boolean
   status: number
-  /** The reply the gateway posted into the conversation, if any. */
-  replied?: { conversationId: string; messageId?: string; error?: string }
+  /** Who wrote the message of a conversation:message (`business` is an echo). */
+  authorTypes?: string[]
+  /** The reply the gateway posted into the conversation, if any (`echo`: it answered an echo). */
+  replied?: { conversationId: string; messageId?: string; error?: string; echo?: boolean }
+}
+
+/** A broken gateway answering its own echoes (fault `echo-loop`): how far it went in one conversation. */
+export interface EchoLoop {
+  conversationId: string
+  /** Replies the gateway posted to its own echoes. */
+  replies: number
+  /** True once the fault's cap stopped it. */
+  capped: boolean
+}
+
+/** The secret the simulated gateway expects; by default each webhook's current secret at Zendesk. */
+export interface GatewaySecrets {
+  /** One secret for every webhook (a gateway configured with one value), or null. */
+  all: string | null
+  /** Per webhook ID, overriding `all`. */
+  byWebhook: Record<string, string>
 }
 
 /** Everything the sandbox knows; inspected in-process by tests and through `/__sandbox/state`. */
@@ -75,81 +107,15 @@ export interface SandboxData {
   deliveries: DeliveryAttempt[]
   headChecks: HeadCheck[]
   gatewayReceived: GatewayReceipt[]
+  gatewaySecrets: GatewaySecrets
+  echoLoops: EchoLoop[]
   agent: { name: string; avatarUrl: string }
 }
 
-/** What the sandbox starts with; every ID and secret random unless given. */
-export interface SandboxSeed {
-  appId?: string
-  keyId?: string
-  keySecret?: string
-  /** Custom integrations to start with (e.g. an existing Aissist integration, a duplicate). */
-  integrations?: { displayName: string; target: string; triggers?: string[]; includeFullUser?: boolean; includeFullSource?: boolean }[]
-  /** Make the first seeded custom integration the switchboard's default responder. */
-  aissistDefaultResponder?: boolean
-  agentName?: string
-  avatarUrl?: string
-}
+/** The webhooks of every custom integration, with their integration. */
+export const allWebhooks = (data: SandboxData): { integration: StoredIntegration; webhook: StoredWebhook }[] =>
+  data.integrations.flatMap((integration) => (integration.webhooks ?? []).map((webhook) => ({ integration, webhook })))
 
-/** Builds the starting state from a seed. */
-export const seedData = (seed: SandboxSeed, imagesUrl: string): SandboxData => {
-  const web: StoredIntegration = { id: newId(), type: 'web', status: 'active', displayName: 'Web Widget' }
-  const whatsapp: StoredIntegration = { id: newId(), type: 'whatsapp', status: 'active', displayName: 'WhatsApp +1 555 0100' }
-  const agentWorkspace: SwitchboardIntegration = {
-    id: newId(),
-    name: 'zd-agentWorkspace',
-    integrationId: newId(),
-    integrationType: 'zd:agentWorkspace',
-    deliverStandbyEvents: false,
-    nextSwitchboardIntegrationId: null
-  }
-  const data: SandboxData = {
-    app: { id: seed.appId ?? newId(), displayName: 'Sandbox App' },
-    keys: [
-      { keyId: seed.keyId ?? `app_${newId()}`, keySecret: seed.keySecret ?? newSecret(32), scope: 'app' },
-      { keyId: `act_${newId()}`, keySecret: newSecret(32), scope: 'account' }
-    ],
-    integrations: [web, whatsapp],
-    switchboard: { id: newId(), enabled: true, defaultSwitchboardIntegrationId: agentWorkspace.id },
-    switchboardIntegrations: [agentWorkspace],
-    users: [],
-    conversations: [],
-    deliveries: [],
-    headChecks: [],
-    gatewayReceived: [],
-    agent: { name: seed.agentName ?? 'Aissist Agent', avatarUrl: seed.avatarUrl ?? `${imagesUrl}/avatar.png` }
-  }
-  for (const i of seed.integrations ?? []) {
-    const integration: StoredIntegration = {
-      id: newId(),
-      type: 'custom',
-      status: 'active',
-      displayName: i.displayName,
-      webhooks: [
-        {
-          id: newId(),
-          version: 'v2',
-          target: i.target,
-          triggers: i.triggers ?? ['conversation:create', 'conversation:message'],
-          secret: newSecret(),
-          includeFullUser: i.includeFullUser ?? true,
-          includeFullSource: i.includeFullSource ?? true
-        }
-      ]
-    }
-    data.integrations.push(integration)
-    const sbi: SwitchboardIntegration = {
-      id: newId(),
-      name: 'aissist',
-      integrationId: integration.id,
-      integrationType: 'custom',
-      deliverStandbyEvents: true,
-      nextSwitchboardIntegrationId: agentWorkspace.id
-    }
-    data.switchboardIntegrations.push(sbi)
-    if (seed.aissistDefaultResponder && data.switchboard.defaultSwitchboardIntegrationId === agentWorkspace.id) {
-      data.switchboard.defaultSwitchboardIntegrationId = sbi.id
-    }
-  }
-  return data
-}
+/** Finds a webhook by ID, wherever it lives. */
+export const findWebhook = (data: SandboxData, webhookId: string): StoredWebhook | undefined =>
+  allWebhooks(data).find((x) => x.webhook.id === webhookId)?.webhook
