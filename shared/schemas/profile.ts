@@ -285,7 +285,7 @@ export const storedProfileIssues = (p: Profile): { field: string; message: strin
 export const ProfileRef = z.string().trim().min(1, 'Name a profile by its name or id.').max(300)
 
 /** The profiles file (`profiles.json`) as written today; older versions are migrated on read. */
-export const PROFILES_SCHEMA_VERSION = 1
+export const PROFILES_SCHEMA_VERSION = 2
 
 /** The export format: a marker and a version, so import can refuse anything else clearly. */
 export const PROFILES_EXPORT_FORMAT = 'aissist-zendesk-profiles'
