@@ -47,6 +47,7 @@ describe('names', () => {
     expect(r.code).toBe(1)
     expect(r.err).toContain('Customer name contains a control character')
     expect(r.err).toContain('<U+001B>')
+    // eslint-disable-next-line no-control-regex -- finding raw control characters is the point
     expect(r.out + r.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/)
     expect(JSON.parse((await f.cli(['profile', 'list', '--json'])).out).profiles).toEqual([])
   })
