@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { defaultDataDir, defaultKeychainService } from './platform/paths'
+import { defaultDataDir, defaultKeychainService, secureDataDir } from './platform/paths'
 import { createLogger, type Logger, type LogLevel } from './platform/logger'
 import { secretRegistry, type SecretRegistry } from './platform/secret-registry'
 import { Lifecycle, type ShutdownHook } from './lifecycle'
@@ -40,7 +40,9 @@ export const createServices = (options: ServicesOptions = {}): Services => {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   let vault: Vault | undefined
   const lifecycle = new Lifecycle()
+  const tightened = secureDataDir(dataDir)
   const logger = createLogger({ dir: dataDir, level: options.logLevel ?? (options.verbose ? 'debug' : 'info'), echo: options.verbose })
+  if (tightened) logger[tightened.level](tightened.message, tightened.fields)
   return {
     dataDir,
     keychainService: options.keychainService ?? defaultKeychainService(),

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { readFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
@@ -81,6 +81,17 @@ const send = (res: ServerResponse, status: number, body: unknown, headers: Recor
   })
   res.end(text)
 }
+
+/**
+ * The harness clipboard as tests may see it: whether it holds something, its length and an HMAC
+ * keyed with the run's token, never the text. A test that knows a secret can check it was copied
+ * (and later cleared) by computing the same HMAC; nothing that reads this endpoint learns the text.
+ */
+export const clipboardState = (text: string, token: string): { holdsText: boolean; length: number; hmac: string } => ({
+  holdsText: text.length > 0,
+  length: text.length,
+  hmac: createHmac('sha256', token).update(text, 'utf8').digest('hex')
+})
 
 /**
  * A developer tool: serves the built renderer and the contract over HTTP on 127.0.0.1, so the real
@@ -168,9 +179,7 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
           const result = await dispatch(options.handlers, match[1], raw, context())
           return send(res, 200, result)
         }
-        if (url.pathname === '/api/harness-state' && req.method === 'GET') {
-          return send(res, 200, { clipboard: options.host.clipboard.readText() })
-        }
+        if (url.pathname === '/api/harness-state' && req.method === 'GET') return send(res, 200, { clipboard: clipboardState(options.host.clipboard.readText(), token) })
         return send(res, 404, { ok: false, error: { code: 'not-found', message: 'No such harness endpoint.', fix: '' } })
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed')

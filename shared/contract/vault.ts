@@ -47,15 +47,35 @@ export const ImportConflict = z.object({
   id: z.string(),
   /** Which existing profile it clashes with, and on what. */
   existingId: z.string(),
-  on: z.enum(['id', 'name'])
+  on: z.enum(['id', 'name']),
+  /** What replacing would change that matters for its secrets (hosts, flags, key), in words. */
+  changes: z.array(z.string()).optional(),
+  /** Whether `replace` keeps its keychain secrets: only when its API and gateway hosts stay, and private addresses stay off. */
+  keepsSecrets: z.boolean().optional()
 })
+export type ImportConflict = z.infer<typeof ImportConflict>
 
 export const ImportResult = z.object({
   imported: z.array(z.object({ id: z.string(), name: z.string() })),
   skipped: z.array(z.object({ id: z.string(), name: z.string(), reason: z.string() })),
-  conflicts: z.array(ImportConflict)
+  conflicts: z.array(ImportConflict),
+  /** Replaced profiles whose secrets were removed because they now point at other hosts. */
+  secretsDropped: z.array(z.object({ id: z.string(), name: z.string(), reason: z.string() })).optional(),
+  /** Values that were completed or deserve a warning (an API base given without /sc, an account key). */
+  notices: z.array(z.object({ name: z.string(), message: z.string() })).optional()
 })
 export type ImportResult = z.infer<typeof ImportResult>
+
+/**
+ * This data folder's keychain entries whose profile no longer exists (the only ones that may be
+ * removed), and counts of entries left alone: other data folders', those of a moved-aside profiles
+ * file, and entries this folder cannot claim (older names, foreign entries).
+ */
+export const OrphanReport = z.object({
+  orphans: z.array(z.object({ account: z.string(), profileId: z.string(), kind: z.string() })),
+  kept: z.object({ otherFolders: z.number(), movedAside: z.number(), unclaimed: z.number() }).optional()
+})
+export type OrphanReport = z.infer<typeof OrphanReport>
 
 /** Who is on the active profile: what every screen that writes to Zendesk shows in its header. */
 export const ActiveProfile = z.object({ profile: ProfileView.nullable() })
@@ -86,7 +106,7 @@ export const vaultCalls = {
   ),
   getKeychainStatus: defineCall(NoInput, KeychainStatus, 'Whether the OS keychain answers, with the fix when it does not.'),
   getVaultStatus: defineCall(NoInput, VaultStatus, 'Keychain status and warnings such as a corrupt profiles file moved aside.'),
-  listOrphanSecrets: defineCall(NoInput, z.object({ orphans: z.array(z.object({ account: z.string(), profileId: z.string(), kind: z.string() })) }), 'Keychain entries whose profile no longer exists.'),
+  listOrphanSecrets: defineCall(NoInput, OrphanReport, 'Keychain entries of this data folder whose profile no longer exists, and what is left alone.'),
   removeOrphanSecret: defineCall(z.object({ account: z.string().min(1).max(300) }).strict(), z.object({ removed: z.boolean() }), 'Remove one orphan keychain entry.'),
   exportProfiles: defineCall(z.object({ refs: z.array(ProfileRef).max(10_000).optional() }).strict(), z.object({ json: z.string(), count: z.number() }), 'Profiles as JSON, without secrets, to hand to a colleague.'),
   importProfiles: defineCall(

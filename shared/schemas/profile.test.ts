@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { apiBase, checkServiceUrl, DEFAULT_GATEWAY_URL, isPrivateHost, normalizeSubdomain, PROFILE_FIELD_MESSAGES, validateProfileInput } from './profile'
+import { apiBase, checkServiceUrl, DEFAULT_GATEWAY_URL, isPrivateHost, normalizeSubdomain, PROFILE_FIELD_MESSAGES, profileNotices, storedProfileIssues, validateProfileInput, type Profile } from './profile'
+import { KEY_ID_MESSAGES, URL_SYNTAX_MESSAGES } from './profile-rules'
 
 const base = { name: 'Acme', subdomain: 'acme', appId: '5e4af71a81966cfff3ef6550', keyId: 'app_5723a347f82ba0516cb4ea34' }
 
@@ -76,5 +77,65 @@ describe('apiBase', () => {
   it('derives the Zendesk host or uses the explicit base', () => {
     expect(apiBase({ subdomain: 'acme' })).toBe('https://acme.zendesk.com/sc')
     expect(apiBase({ apiBaseUrl: 'https://api.eu-1.smooch.io/' })).toBe('https://api.eu-1.smooch.io')
+  })
+})
+
+describe('names people see (issue 15: terminal escapes through names)', () => {
+  it.each([
+    ['ESC ] 0 ; (sets the terminal title)', '\u001b]0;owned\u0007Acme'],
+    ['OSC 52 (writes the clipboard)', 'Acme\u001b]52;c;ZXZpbA==\u0007'],
+    ['CSI 2K (erases the line)', 'Acme\u001b[2K'],
+    ['a forged line', 'Acme\nkey secret: present'],
+    ['a carriage return', 'Acme\rkey secret: present'],
+    ['NUL', 'Ac\u0000me']
+  ])('refuses a customer name with %s, naming "Customer name"', (_label, name) => {
+    const r = validateProfileInput({ ...base, name })
+    expect(r).toMatchObject({ ok: false, errors: { name: expect.stringMatching(/^Customer name contains a control character/) } })
+  })
+  it('refuses bidi overrides and invisible-only names, in the customer and the agent name', () => {
+    expect(validateProfileInput({ ...base, name: 'Acme\u202eevil' })).toMatchObject({ ok: false, errors: { name: expect.stringContaining('text-direction') } })
+    expect(validateProfileInput({ ...base, name: '\u200b\u200b' })).toMatchObject({ ok: false, errors: { name: expect.stringContaining('no visible character') } })
+    expect(validateProfileInput({ ...base, agentName: 'Bot\u001b[31m' })).toMatchObject({ ok: false, errors: { agentName: expect.stringMatching(/^Agent name contains a control character/) } })
+  })
+})
+
+describe('URLs the profile stores (issue 15: backslash and userinfo)', () => {
+  it.each(['gatewayUrl', 'avatarUrl'])('refuses https://evil.example\\@gateway.aissist.io/x as %s', (field) => {
+    expect(validateProfileInput({ ...base, [field]: 'https://evil.example\\@gateway.aissist.io/x' })).toMatchObject({ ok: false, errors: { [field]: URL_SYNTAX_MESSAGES.backslash } })
+    expect(validateProfileInput({ ...base, [field]: 'https://evil.example@gateway.aissist.io/x' })).toMatchObject({ ok: false, errors: { [field]: URL_SYNTAX_MESSAGES.credentials } })
+  })
+  it('refuses them as the API base too', () => {
+    const { subdomain: _s, ...noSub } = base
+    expect(validateProfileInput({ ...noSub, apiBaseUrl: 'https://evil.example\\@acme.zendesk.com/sc' })).toMatchObject({ ok: false, errors: { apiBaseUrl: URL_SYNTAX_MESSAGES.backslash } })
+  })
+})
+
+describe('API base and key guardrails (issue 13)', () => {
+  const { subdomain: _s, ...noSub } = base
+  it('completes https://acme.zendesk.com to /sc when stored, and tells the user', () => {
+    expect(validateProfileInput({ ...noSub, apiBaseUrl: 'https://acme.zendesk.com' })).toMatchObject({ ok: true, value: { apiBaseUrl: 'https://acme.zendesk.com/sc' } })
+    expect(profileNotices({ apiBaseUrl: 'https://acme.zendesk.com' })).toEqual([{ field: 'apiBaseUrl', message: expect.stringContaining('https://acme.zendesk.com/sc') }])
+    // and a base stored that way by an older version is used the right way
+    expect(apiBase({ apiBaseUrl: 'https://acme.zendesk.com' })).toBe('https://acme.zendesk.com/sc')
+  })
+  it('explains a host-mapped domain, as a subdomain (refused) and as an API base (advice)', () => {
+    expect(normalizeSubdomain('support.acme.com')).toEqual({ error: PROFILE_FIELD_MESSAGES.subdomainOtherHost })
+    expect(PROFILE_FIELD_MESSAGES.subdomainOtherHost).toContain('host mapping')
+    expect(profileNotices({ apiBaseUrl: 'https://support.acme.com' })).toEqual([{ field: 'apiBaseUrl', message: expect.stringContaining('.zendesk.com/sc') }])
+    expect(profileNotices({ apiBaseUrl: 'https://api.eu-1.smooch.io' })).toEqual([])
+    expect(profileNotices({ apiBaseUrl: 'http://127.0.0.1:4010' })).toEqual([])
+  })
+  it('refuses int_ keys with the fix and warns about act_ keys', () => {
+    expect(validateProfileInput({ ...base, keyId: 'int_5e4b0f225aca01092928f917' })).toMatchObject({ ok: false, errors: { keyId: KEY_ID_MESSAGES.integration } })
+    expect(validateProfileInput({ ...base, keyId: 'act_5963ceb97cde542d000dbdb1' }).ok).toBe(true)
+    expect(profileNotices({ keyId: 'act_5963ceb97cde542d000dbdb1' })).toEqual([{ field: 'keyId', message: KEY_ID_MESSAGES.account }])
+  })
+})
+
+describe('storedProfileIssues', () => {
+  it('flags what an older file holds that today\'s rules refuse, by label', () => {
+    const p: Profile = { ...base, id: '00000000-0000-4000-8000-000000000001', name: 'Acme\u001b]0;x\u0007', gatewayUrl: DEFAULT_GATEWAY_URL, agentName: '', avatarUrl: '', allowPrivate: false, notes: '', createdAt: '', updatedAt: '' }
+    expect(storedProfileIssues(p)).toEqual([{ field: 'name', message: expect.stringMatching(/^Customer name contains a control character \(U\+001B ESC\)/) }])
+    expect(storedProfileIssues({ ...p, name: 'Acme' })).toEqual([])
   })
 })

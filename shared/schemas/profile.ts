@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import { classifyIpAddress } from '../net/ip-address'
+import { apiHostAdvice, describeFieldIssue, KEY_ID_MESSAGES, keyIdAdvice, nameProblem, normalizeApiBase, PROFILE_FIELD_LABELS, URL_SYNTAX_MESSAGES, urlSyntaxProblem } from './profile-rules'
+
+export { describeFieldIssue, hostMappingAdvice, keyIdAdvice, normalizeApiBase, PROFILE_FIELD_LABELS } from './profile-rules'
 
 /** The gateway the setup guide names; a profile that says nothing else sends here. */
 export const DEFAULT_GATEWAY_URL = 'https://gateway.aissist.io/gateway/zendesk/conversation'
@@ -18,22 +21,21 @@ export const PROFILE_FIELD_MESSAGES = {
   subdomain:
     'A Zendesk subdomain is 1 to 63 lowercase letters, digits or hyphens, not starting or ending with a hyphen (the "acme" of acme.zendesk.com).',
   subdomainOtherHost:
-    'This is not a zendesk.com address: enter it as the API base URL instead (legacy regions, the sandbox).',
+    'This is not a zendesk.com address. If it is your help center\'s own domain (host mapping), the API is not served there: enter the account\'s Zendesk subdomain, the "acme" of acme.zendesk.com. For a legacy region or the sandbox, choose "By API base URL".',
   zendeskHost: 'Enter either the Zendesk subdomain or an API base URL.',
   zendeskBoth: 'Enter the Zendesk subdomain or an API base URL, not both.',
   appId: 'The app ID is 24 hexadecimal characters (Admin Center → Apps and integrations → Conversations API).',
-  keyId: 'The key ID looks like app_ or act_ followed by 24 hexadecimal characters.',
+  keyId: KEY_ID_MESSAGES.format,
   url: 'Enter a full URL starting with https://.',
   https: 'This URL must use https:// (http:// is only allowed for a private or loopback address with "Allow private addresses" on).',
   privateHost: 'This URL points at a private or loopback address: turn on "Allow private addresses" if that is intended (the sandbox).',
-  credentialsInUrl: 'A URL must not contain a user name or password.',
+  credentialsInUrl: URL_SYNTAX_MESSAGES.credentials,
   agentName: 'The agent name is at most 100 characters.',
   notes: 'Notes are at most 2000 characters.'
 } as const
 
 const SUBDOMAIN_RE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
 const HEX24 = /^[0-9a-f]{24}$/i
-const KEY_ID = /^(app|act)_[0-9a-f]{24}$/i
 const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /**
@@ -81,6 +83,8 @@ export const checkServiceUrl = (raw: string, allowPrivate: boolean): string | nu
     return PROFILE_FIELD_MESSAGES.url
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return PROFILE_FIELD_MESSAGES.url
+  const syntax = urlSyntaxProblem(raw)
+  if (syntax) return syntax
   if (url.username || url.password) return PROFILE_FIELD_MESSAGES.credentialsInUrl
   const priv = isPrivateHost(url.hostname)
   if (priv && !allowPrivate) return PROFILE_FIELD_MESSAGES.privateHost
@@ -90,15 +94,27 @@ export const checkServiceUrl = (raw: string, allowPrivate: boolean): string | nu
 
 const trimmed = (max: number, message: string) => z.string().trim().max(max, message)
 
+/** A name as people see it (terminal, log, chat): no control characters, no bidi overrides, visible. */
+const visibleName = (label: string) => (value: string, ctx: z.RefinementCtx): void => {
+  const problem = nameProblem(label, value)
+  if (problem) ctx.addIssue({ code: 'custom', message: problem })
+}
+
 /** The fields a person types for a profile; ids, timestamps and setup results are added by core. */
 export const profileFieldsShape = {
-  name: trimmed(100, PROFILE_FIELD_MESSAGES.name).min(1, PROFILE_FIELD_MESSAGES.name),
+  name: trimmed(100, PROFILE_FIELD_MESSAGES.name).min(1, PROFILE_FIELD_MESSAGES.name).superRefine(visibleName(PROFILE_FIELD_LABELS.name)),
   subdomain: z.string().max(300).optional(),
   apiBaseUrl: z.string().trim().max(2048).optional(),
   appId: z.string().trim().regex(HEX24, PROFILE_FIELD_MESSAGES.appId),
-  keyId: z.string().trim().regex(KEY_ID, PROFILE_FIELD_MESSAGES.keyId),
+  keyId: z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      const advice = keyIdAdvice(value)
+      if (advice?.level === 'error') ctx.addIssue({ code: 'custom', message: advice.message })
+    }),
   gatewayUrl: z.string().trim().max(2048).default(DEFAULT_GATEWAY_URL),
-  agentName: trimmed(100, PROFILE_FIELD_MESSAGES.agentName).default(''),
+  agentName: trimmed(100, PROFILE_FIELD_MESSAGES.agentName).superRefine(visibleName(PROFILE_FIELD_LABELS.agentName)).default(''),
   avatarUrl: z.string().trim().max(2048).default(''),
   allowPrivate: z.boolean().default(false),
   notes: z.string().max(2000, PROFILE_FIELD_MESSAGES.notes).default('')
@@ -136,13 +152,13 @@ const checkProfileRules = (raw: unknown, ctx: z.RefinementCtx): void => {
   }
 }
 
-/** After the rules passed: the bare subdomain, the API base without a trailing slash. */
+/** After the rules passed: the bare subdomain, the API base as Zendesk serves it (`/sc` on zendesk.com). */
 const normalizeProfile = <T extends RuleInput>(v: T): T => {
   const out = { ...v }
   const sub = v.subdomain?.trim() ? normalizeSubdomain(v.subdomain) : null
   if (sub && 'value' in sub) out.subdomain = sub.value
   else delete out.subdomain
-  if (v.apiBaseUrl) out.apiBaseUrl = v.apiBaseUrl.replace(/\/+$/, '')
+  if (v.apiBaseUrl) out.apiBaseUrl = normalizeApiBase(v.apiBaseUrl).value
   else delete out.apiBaseUrl
   return out
 }
@@ -226,13 +242,50 @@ export const validateProfileInput = (
  * zendesk client learns where to send.
  */
 export const apiBase = (profile: { subdomain?: string; apiBaseUrl?: string }): string =>
-  profile.apiBaseUrl ? profile.apiBaseUrl.replace(/\/+$/, '') : `https://${profile.subdomain}.zendesk.com/sc`
+  profile.apiBaseUrl ? normalizeApiBase(profile.apiBaseUrl).value : `https://${profile.subdomain}.zendesk.com/sc`
+
+/** A note the user should read about a value that was accepted (completed, or risky but allowed). */
+export interface ProfileNotice {
+  field: 'apiBaseUrl' | 'keyId'
+  message: string
+}
+
+/**
+ * What to tell the user about values that are accepted but deserve a word: an API base completed
+ * with `/sc`, a host that looks like a host-mapped help center, an account-scoped key. The form
+ * shows them beside the field; the CLI and import print them.
+ */
+export const profileNotices = (input: { apiBaseUrl?: string | null; keyId?: string | null }): ProfileNotice[] => {
+  const out: ProfileNotice[] = []
+  const base = input.apiBaseUrl?.trim()
+  if (base && !urlSyntaxProblem(base)) {
+    const n = normalizeApiBase(base)
+    if (n.notice) out.push({ field: 'apiBaseUrl', message: n.notice })
+    const host = apiHostAdvice(base, isPrivateHost)
+    if (host) out.push({ field: 'apiBaseUrl', message: host })
+  }
+  const key = input.keyId ? keyIdAdvice(input.keyId) : null
+  if (key?.level === 'warning') out.push({ field: 'keyId', message: key.message })
+  return out
+}
+
+/**
+ * A stored profile checked against today's rules. Files written before a rule tightened (a name
+ * with a control character, say) still load; this says what to fix, field by field, so the list
+ * can flag the profile and the edit form shows the message beside the field.
+ */
+export const storedProfileIssues = (p: Profile): { field: string; message: string }[] => {
+  const typed: Record<string, unknown> = {}
+  for (const k of Object.keys(profileFieldsShape)) if ((p as Record<string, unknown>)[k] !== undefined) typed[k] = (p as Record<string, unknown>)[k]
+  const r = ProfileInput.safeParse(typed)
+  return r.success ? [] : r.error.issues.map((i) => ({ field: String(i.path[0] ?? 'input'), message: describeFieldIssue(i.path.map(String), i.message) }))
+}
 
 /** How a profile is named on the command line and in calls: its id, or its name in any case. */
 export const ProfileRef = z.string().trim().min(1, 'Name a profile by its name or id.').max(300)
 
 /** The profiles file (`profiles.json`) as written today; older versions are migrated on read. */
-export const PROFILES_SCHEMA_VERSION = 1
+export const PROFILES_SCHEMA_VERSION = 2
 
 /** The export format: a marker and a version, so import can refuse anything else clearly. */
 export const PROFILES_EXPORT_FORMAT = 'aissist-zendesk-profiles'

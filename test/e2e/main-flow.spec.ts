@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -29,10 +30,29 @@ const bridgeCall = async <T,>(page: Page, channel: string, input: unknown): Prom
   return r.value as T
 }
 
-/** The harness's in-memory clipboard, through its token-guarded state endpoint. */
-const readClipboard = async (harness: HarnessInfo): Promise<string> => {
+/**
+ * The harness's in-memory clipboard, through its token-guarded state endpoint: never the text, but
+ * an HMAC keyed with the run's token, which `clipboardHolds` compares with what the test expects.
+ */
+const readClipboard = async (harness: HarnessInfo): Promise<{ holdsText: boolean; length: number; hmac: string }> => {
   const res = await fetch(`${harness.url}/api/harness-state`, { headers: { 'x-harness-token': harness.token } })
-  return ((await res.json()) as { clipboard: string }).clipboard
+  return ((await res.json()) as { clipboard: { holdsText: boolean; length: number; hmac: string } }).clipboard
+}
+
+/** Whether the clipboard holds exactly `text`. */
+const clipboardHolds = async (harness: HarnessInfo, text: string): Promise<boolean> =>
+  (await readClipboard(harness)).hmac === createHmac('sha256', harness.token).update(text, 'utf8').digest('hex')
+
+/** Canaries the clipboard holds, in any of the forms a careless encoder would produce. */
+const clipboardCanaries = async (harness: HarnessInfo, canaries: string[]): Promise<CanaryHit[]> => {
+  const state = await readClipboard(harness)
+  const hits: CanaryHit[] = []
+  for (const canary of canaries) {
+    for (const [form, text] of [['plain', canary], ['base64', Buffer.from(canary).toString('base64')], ['hex', Buffer.from(canary).toString('hex')]] as const) {
+      if (state.hmac === createHmac('sha256', harness.token).update(text, 'utf8').digest('hex')) hits.push({ name: 'clipboard', canary, form })
+    }
+  }
+  return hits
 }
 
 /** Every secret this test's keychain service holds (the embedded sandbox's random key included). */
@@ -55,9 +75,9 @@ const canaryHits = async (page: Page, harness: HarnessInfo, canaries: string[]):
       indexedDB: dbs.map((d) => d.name ?? '').join('\n')
     }
   })
-  const clipboard = await readClipboard(harness)
   return [
-    ...findCanaries([...Object.entries(seen).map(([name, text]) => ({ name, text })), { name: 'clipboard', text: clipboard }], canaries),
+    ...findCanaries(Object.entries(seen).map(([name, text]) => ({ name, text })), canaries),
+    ...(await clipboardCanaries(harness, canaries)),
     ...scanFolder(harness.dataDir, canaries).map((h) => ({ ...h, name: `data folder: ${h.name}` }))
   ]
 }
@@ -68,9 +88,9 @@ const copySecretAndWaitForClear = async (page: Page, harness: HarnessInfo, profi
   await page.locator(`[data-testid="profile-row"][data-profile-name="${profileName}"]`).getByTestId('profile-edit').click()
   await page.getByTestId(`${kind}-copy`).click()
   await expect(page.getByTestId(`${kind}-note`)).toContainText('cleared in')
-  expect(await readClipboard(harness), 'the Copy button put the secret on the clipboard').toBe(secret)
+  expect(await clipboardHolds(harness, secret), 'the Copy button put the secret on the clipboard').toBe(true)
   await page.waitForTimeout(CLIPBOARD_CLEAR_MS + 500)
-  await expect.poll(() => readClipboard(harness)).not.toContain(secret)
+  await expect.poll(() => clipboardHolds(harness, secret)).toBe(false)
   await page.getByRole('button', { name: 'Cancel' }).click()
 }
 

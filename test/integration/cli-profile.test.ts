@@ -39,6 +39,10 @@ const cli = async (argv: string[], opts: { stdinText?: string; tty?: boolean; ty
   return { code, out: out(), err: err() }
 }
 
+/** The keychain account of a profile's secret: scoped to the data folder's store ID. */
+const accountOf = (id: string, kind: 'keySecret' | 'webhookSecret'): string =>
+  `${(JSON.parse(readFileSync(join(dataDir, 'profiles.json'), 'utf8')) as { storeId: string }).storeId}/${id}:${kind}`
+
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]))
 
@@ -60,7 +64,7 @@ describe('aissist-zd profile (in-process)', () => {
     expect(add.code).toBe(0)
     const created = JSON.parse(add.out).profile
     expect(created).toMatchObject({ name: 'Acme', subdomain: 'acme', keySecretStatus: 'present' })
-    expect(await keytar.getPassword(service, `${created.id}:keySecret`)).toBe(SECRET)
+    expect(await keytar.getPassword(service, accountOf(created.id, 'keySecret'))).toBe(SECRET)
 
     const list = await cli(['profile', 'list', '--json'])
     expect(JSON.parse(list.out)).toMatchObject({ ok: true, activeProfileId: created.id, profiles: [{ id: created.id }] })
@@ -90,7 +94,7 @@ describe('aissist-zd profile (in-process)', () => {
     expect(add.err).toContain('input hidden')
     expect(add.out + add.err).not.toContain(SECRET)
     const { profiles } = JSON.parse((await cli(['profile', 'list', '--json'])).out)
-    expect(await keytar.getPassword(service, `${profiles[0].id}:keySecret`)).toBe(SECRET)
+    expect(await keytar.getPassword(service, accountOf(profiles[0].id, 'keySecret'))).toBe(SECRET)
   })
 
   it('confirms remove on a terminal', async () => {
@@ -147,7 +151,7 @@ describe('aissist-zd profile (spawned process)', () => {
     expect(code).toBe(0)
     const { profile } = JSON.parse(out)
     expect(profile.keySecretStatus).toBe('present')
-    expect(await keytar.getPassword(service, `${profile.id}:keySecret`)).toBe(SECRET)
+    expect(await keytar.getPassword(service, accountOf(profile.id, 'keySecret'))).toBe(SECRET)
     expect(out).not.toContain(SECRET)
   })
 })

@@ -42,6 +42,10 @@ const value = async <T = Record<string, unknown>>(channel: string, input: unknow
   return r.value as T
 }
 
+/** The keychain account of a profile's secret: scoped to the data folder's store ID. */
+const accountOf = (id: string, kind: 'keySecret' | 'webhookSecret'): string =>
+  `${(JSON.parse(readFileSync(join(dataDir, 'profiles.json'), 'utf8')) as { storeId: string }).storeId}/${id}:${kind}`
+
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => {
     const p = join(dir, n)
@@ -69,7 +73,7 @@ describe('vault through the contract', () => {
   it('creates a profile with write-only secrets and reports their presence', async () => {
     const { profile } = await value<{ profile: { id: string; keySecretStatus: string; webhookSecretStatus: string; apiBase: string } }>('createProfile', { ...base, keySecret: SECRETS[0], webhookSecret: SECRETS[1] })
     expect(profile).toMatchObject({ keySecretStatus: 'present', webhookSecretStatus: 'present', apiBase: 'https://acme.zendesk.com/sc' })
-    expect(await keytar.getPassword(service, `${profile.id}:keySecret`)).toBe(SECRETS[0])
+    expect(await keytar.getPassword(service, accountOf(profile.id, 'keySecret'))).toBe(SECRETS[0])
     expect(await value('getSecretStatus', { ref: 'ACME CORP' })).toEqual({ keySecretStatus: 'present', webhookSecretStatus: 'present' })
     expect(await value('getActiveProfile', {})).toMatchObject({ profile: { id: profile.id } })
     // core reads it, and from then on it is redacted everywhere
@@ -106,7 +110,7 @@ describe('vault through the contract', () => {
 
   it('shows a secret removed outside the app as missing', async () => {
     const { profile } = await value<{ profile: { id: string } }>('createProfile', { ...base, keySecret: SECRETS[0] })
-    await keytar.deletePassword(service, `${profile.id}:keySecret`)
+    await keytar.deletePassword(service, accountOf(profile.id, 'keySecret'))
     expect(await value('getSecretStatus', { ref: profile.id })).toEqual({ keySecretStatus: 'missing', webhookSecretStatus: 'missing' })
     await expect(services.vault.getSecret(profile.id, 'keySecret')).rejects.toMatchObject({ code: 'credentials-missing' })
     expect(await value('setSecret', { ref: profile.id, kind: 'keySecret', value: SECRETS[2] })).toEqual({ status: 'present' })
@@ -134,12 +138,15 @@ describe('vault through the contract', () => {
     expect(await value('deleteProfile', { ref: a.id })).toEqual({ deleted: true, secretsDeleted: 2 })
     expect(await keytar.findCredentials(service)).toEqual([])
     const b = (await value<{ profile: { id: string } }>('createProfile', { ...base, name: 'Beta', keySecret: SECRETS[0] })).profile
+    await keytar.setPassword(service, accountOf(randomUUID(), 'webhookSecret'), SECRETS[1])
+    // An entry named the pre-scope way, whose profile is not here, may be another folder's: left alone.
     await keytar.setPassword(service, `${randomUUID()}:webhookSecret`, SECRETS[1])
-    const { orphans } = await value<{ orphans: { account: string; kind: string }[] }>('listOrphanSecrets', {})
+    const { orphans, kept } = await value<{ orphans: { account: string; kind: string }[]; kept: unknown }>('listOrphanSecrets', {})
     expect(orphans).toEqual([expect.objectContaining({ kind: 'webhookSecret' })])
-    expect(await call('removeOrphanSecret', { account: `${b.id}:keySecret` })).toMatchObject({ ok: false, error: { code: 'not-an-orphan' } })
+    expect(kept).toEqual({ otherFolders: 0, movedAside: 0, unclaimed: 1 })
+    expect(await call('removeOrphanSecret', { account: accountOf(b.id, 'keySecret') })).toMatchObject({ ok: false, error: { code: 'not-an-orphan' } })
     expect(await value('removeOrphanSecret', { account: orphans[0].account })).toEqual({ removed: true })
-    expect(await value('listOrphanSecrets', {})).toEqual({ orphans: [] })
+    expect(await value('listOrphanSecrets', {})).toMatchObject({ orphans: [] })
   })
 
   it('exports without secrets and imports without silent overwrites', async () => {

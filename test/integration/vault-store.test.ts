@@ -30,19 +30,23 @@ const writeChild = (name: string, code: string): string => {
 describe('profile store', () => {
   it('starts empty, writes with mode 0600 and leaves no temp or lock file', async () => {
     const store = new ProfileStore({ dataDir: dir })
-    expect(await store.read()).toEqual({ schemaVersion: 1, activeProfileId: null, profiles: [] })
+    expect(await store.read()).toEqual({ schemaVersion: 2, storeId: null, activeProfileId: null, profiles: [] })
+    expect(readdirSync(dir)).toEqual([])
     await store.update((doc) => ({ doc: { ...doc, profiles: [profile(1)] }, result: null }))
     expect(statSync(store.file).mode & 0o777).toBe(0o600)
     expect(readdirSync(dir).sort()).toEqual(['profiles.json'])
     expect((await store.read()).profiles).toHaveLength(1)
   })
 
-  it('migrates a v0 file (a bare array) and writes it back as v1 on the next change', async () => {
+  it('migrates a v0 file (a bare array) to v2 and writes it at once, so its new store ID stays', async () => {
     writeFileSync(join(dir, 'profiles.json'), JSON.stringify([profile(1)]))
     const store = new ProfileStore({ dataDir: dir })
-    expect(await store.read()).toMatchObject({ schemaVersion: 1, activeProfileId: null, profiles: [{ name: 'p 1' }] })
+    const first = await store.read()
+    expect(first).toMatchObject({ schemaVersion: 2, legacySecrets: true, activeProfileId: null, profiles: [{ name: 'p 1' }] })
+    expect(JSON.parse(readFileSync(store.file, 'utf8'))).toMatchObject({ schemaVersion: 2, storeId: first.storeId })
+    expect((await new ProfileStore({ dataDir: dir }).read()).storeId).toBe(first.storeId)
     await store.update((doc) => ({ doc: { ...doc, activeProfileId: profile(1).id }, result: null }))
-    expect(JSON.parse(readFileSync(store.file, 'utf8'))).toMatchObject({ schemaVersion: 1, activeProfileId: profile(1).id })
+    expect(JSON.parse(readFileSync(store.file, 'utf8'))).toMatchObject({ schemaVersion: 2, storeId: first.storeId, activeProfileId: profile(1).id })
   })
 
   it.each([
@@ -60,6 +64,34 @@ describe('profile store', () => {
     const warnings = await store.warnings()
     expect(warnings).toEqual([expect.objectContaining({ code: 'profiles-file-corrupt', details: { file: join(dir, aside[0]) } })])
     expect(warnings[0].fix).toContain(aside[0])
+  })
+
+  it('a broken file whose JSON still names its store ID: the new file keeps it, and the moved-aside ids stay known', async () => {
+    const storeId = '11111111-2222-4333-8444-555555555555'
+    writeFileSync(join(dir, 'profiles.json'), JSON.stringify({ schemaVersion: 2, storeId, activeProfileId: null, profiles: [{ ...profile(7), appId: 42 }] }))
+    const store = new ProfileStore({ dataDir: dir })
+    expect(await store.read()).toMatchObject({ storeId, profiles: [] })
+    expect(await store.asideIds()).toEqual(new Set([storeId, profile(7).id]))
+  })
+
+  it('a file that is not JSON any more: the new file gets a fresh store ID (the old entries are simply another store\'s)', async () => {
+    writeFileSync(join(dir, 'profiles.json'), '{"schemaVersion": 2, "storeId": "11111111-2222-4333-8444-555555555555", "profi')
+    const store = new ProfileStore({ dataDir: dir })
+    const doc = await store.read()
+    expect(doc.storeId).toMatch(/^[0-9a-f-]{36}$/)
+    expect(doc.storeId).not.toBe('11111111-2222-4333-8444-555555555555')
+  })
+
+  it('serves repeated reads from one parse while the file is unchanged, and sees another writer at once', async () => {
+    const store = new ProfileStore({ dataDir: dir })
+    await store.update((doc) => ({ doc: { ...doc, profiles: [profile(1)] }, result: null }))
+    const reader = new ProfileStore({ dataDir: dir })
+    for (let i = 0; i < 5; i++) expect((await reader.read()).profiles).toHaveLength(1)
+    expect(reader.stats.parses).toBe(1)
+    await store.update((doc) => ({ doc: { ...doc, profiles: [...doc.profiles, profile(2)] }, result: null }))
+    expect((await reader.read()).profiles).toHaveLength(2)
+    expect(reader.stats.parses).toBe(2)
+    expect(Object.isFrozen((await reader.read()).profiles[0])).toBe(true)
   })
 
   it('refuses a file from a newer version and leaves it untouched', async () => {

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { Option, type Command } from 'commander'
-import type { ProfileView } from '../../../shared/contract/vault'
-import type { ProfilePatch, SecretKind } from '../../../shared/schemas/profile'
+import type { ImportResult, OrphanReport, ProfileView } from '../../../shared/contract/vault'
+import { profileNotices, storedProfileIssues, type ProfilePatch, type SecretKind } from '../../../shared/schemas/profile'
 import { AppFailure, isAppFailure } from '../../core/errors'
 import type { CliRuntime } from '../runtime'
 import { confirm, promptHidden, readSecretFromStdin } from '../secret-input'
@@ -64,6 +64,15 @@ const describe = (cli: CliRuntime, p: ProfileView, active: boolean): void => {
   if (p.allowPrivate) cli.out('  private addresses allowed')
   if (p.webhookId) cli.out(`  webhook ID:   ${p.webhookId}`)
   if (p.notes) cli.out(`  notes:        ${p.notes}`)
+  for (const i of storedProfileIssues(p)) cli.out(`  ▲ ${i.message} Fix it with: aissist-zd profile edit ${p.id} --${FLAG_OF[i.field] ?? i.field} …`)
+}
+
+/** The option that sets each field, for the fix a flagged profile shows. */
+const FLAG_OF: Record<string, string> = { name: 'name', subdomain: 'subdomain', apiBaseUrl: 'api-url', appId: 'app-id', keyId: 'key-id', gatewayUrl: 'gateway-url', agentName: 'agent-name', avatarUrl: 'avatar-url', notes: 'notes' }
+
+/** Lines about accepted values worth a word (an API base completed with /sc, an account key). */
+const printNotices = (cli: CliRuntime, notices: { message: string }[]): void => {
+  for (const n of notices) cli.err(`ℹ ${n.message}`)
 }
 
 /** The key secret for add/edit: stdin when asked, a hidden prompt on a terminal, else none. */
@@ -101,7 +110,9 @@ export const registerProfileCommand: RegisterCommand = (program, cli) => {
         ...(keySecret ? { keySecret } : {})
       })
       const [view] = await vault().views([created])
-      cli.print({ ok: true, profile: view }, () => {
+      const notices = profileNotices({ apiBaseUrl: opts.apiUrl, keyId: opts.keyId })
+      cli.print({ ok: true, profile: view, notices }, () => {
+        printNotices(cli, notices)
         cli.out(`✔ Profile "${view.name}" added (${view.id}).`)
         if (view.keySecretStatus !== 'present') cli.out('  No key secret stored yet: run `aissist-zd profile secret set <profile> --kind key`.')
       })
@@ -119,6 +130,8 @@ export const registerProfileCommand: RegisterCommand = (program, cli) => {
           if (!views.length) return cli.out('No profiles yet. Add one with `aissist-zd profile add`.')
           for (const p of views) {
             cli.out(`${p.id === activeProfileId ? '*' : ' '} ${p.name.padEnd(28)} ${p.apiBase.padEnd(40)} app ${p.appId}  key secret: ${p.keySecretStatus}`)
+            const issues = storedProfileIssues(p)
+            if (issues.length) cli.out(`  ▲ ${issues[0].message} (id ${p.id}; see: aissist-zd profile show ${p.id})`)
           }
         })
       })
@@ -154,7 +167,11 @@ export const registerProfileCommand: RegisterCommand = (program, cli) => {
       if (Object.keys(patch).length) updated = await vault().updateProfile(updated.id, patch)
       if (secret) await vault().setSecret(updated.id, 'keySecret', secret)
       const [view] = await vault().views([updated])
-      cli.print({ ok: true, profile: view }, () => cli.out(`✔ Profile "${view.name}" updated.`))
+      const notices = profileNotices({ apiBaseUrl: opts.apiUrl, keyId: opts.keyId })
+      cli.print({ ok: true, profile: view, notices }, () => {
+        printNotices(cli, notices)
+        cli.out(`✔ Profile "${view.name}" updated.`)
+      })
     })
   )
 
@@ -221,17 +238,12 @@ export const registerProfileCommand: RegisterCommand = (program, cli) => {
       run(cli, async (file: string, opts: { onConflict?: 'skip' | 'rename' | 'replace' }) => {
         const text = file === '-' ? await readSecretFromStdin(cli.io.stdin).catch(() => '') : await readFile(file, 'utf8')
         const r = await vault().importProfiles(text, opts.onConflict)
-        if (r.conflicts.length && !opts.onConflict) {
-          throw new AppFailure({
-            code: 'import-conflicts',
-            message: `Nothing imported: ${r.conflicts.length} profile(s) clash with existing ones (${r.conflicts.map((c) => `"${c.name}" by ${c.on}`).join(', ')}).`,
-            fix: 'Run again with --on-conflict skip, rename or replace.',
-            details: { conflicts: r.conflicts }
-          })
-        }
+        if (r.conflicts.length && !opts.onConflict) throw conflictsFailure(r.conflicts)
         cli.print({ ok: true, ...r }, () => {
+          printNotices(cli, (r.notices ?? []).map((n) => ({ message: `"${n.name}": ${n.message}` })))
           cli.out(`✔ Imported ${r.imported.length}, skipped ${r.skipped.length}.`)
           for (const s of r.skipped) cli.out(`  skipped "${s.name}": ${s.reason}`)
+          for (const d of r.secretsDropped ?? []) cli.out(`  ▲ "${d.name}": ${d.reason}`)
         })
       })
     )
@@ -274,15 +286,25 @@ export const registerProfileCommand: RegisterCommand = (program, cli) => {
 
   profile
     .command('orphans')
-    .description('list keychain entries whose profile no longer exists')
-    .option('--remove', 'remove them')
+    .description("list this data folder's keychain entries whose profile no longer exists")
+    .option('--remove', 'remove them (lists them first; asks, or needs --yes)')
+    .option('-y, --yes', 'with --remove: do not ask for confirmation')
     .action(
-      run(cli, async (opts: { remove?: boolean }) => {
-        const orphans = await vault().listOrphanSecrets()
-        if (opts.remove) for (const o of orphans) await vault().removeOrphanSecret(o.account)
-        cli.print({ ok: true, orphans, removed: Boolean(opts.remove) }, () => {
-          if (!orphans.length) return cli.out('No orphan keychain entries.')
-          for (const o of orphans) cli.out(`${opts.remove ? 'removed ' : ''}${o.account}`)
+      run(cli, async (opts: { remove?: boolean; yes?: boolean }) => {
+        const report = await vault().listOrphanSecrets()
+        if (!opts.remove || !report.orphans.length) {
+          cli.print({ ok: true, ...report, removed: [] }, () => printOrphans(cli, report, false))
+          return
+        }
+        if (!opts.yes && !(await confirmOrphans(cli, report))) {
+          cli.print({ ok: true, ...report, removed: [] }, () => cli.out('Nothing removed.'))
+          return
+        }
+        const { removed, refused } = await vault().removeOrphanSecrets(report.orphans.map((o) => o.account))
+        cli.print({ ok: true, ...report, removed, refused }, () => {
+          for (const a of removed) cli.out(`removed ${a}`)
+          for (const a of refused) cli.out(`kept ${a} (it is no longer an orphan)`)
+          cli.out(`✔ ${removed.length} keychain entr${removed.length === 1 ? 'y' : 'ies'} removed.`)
         })
       })
     )
@@ -302,4 +324,47 @@ export const registerProfileCommand: RegisterCommand = (program, cli) => {
         if (!s.keychain.available) cli.exitCode = 1
       })
     )
+}
+
+/** The clash error of an import without --on-conflict: each clash and what replacing would change. */
+const conflictsFailure = (conflicts: ImportResult['conflicts']): AppFailure => {
+  const lines = conflicts.slice(0, 20).map((c) => {
+    const changes = c.changes?.length ? `; replace would change ${c.changes.join(', ')}` : ''
+    const secrets = c.keepsSecrets === false ? ' and remove its stored secrets' : ''
+    return `"${c.name}" by ${c.on}${changes}${secrets}`
+  })
+  const more = conflicts.length > 20 ? `; and ${conflicts.length - 20} more` : ''
+  return new AppFailure({
+    code: 'import-conflicts',
+    message: `Nothing imported: ${conflicts.length} profile(s) clash with existing ones (${lines.join('; ')}${more}).`,
+    fix: 'Run again with --on-conflict skip, rename or replace. Replace keeps a profile\'s secrets only when its API and gateway hosts stay the same.',
+    details: { conflicts }
+  })
+}
+
+/** The orphans, then what is left alone and why. */
+const printOrphans = (cli: CliRuntime, report: OrphanReport, willRemove: boolean): void => {
+  if (!report.orphans.length) cli.out('No orphan keychain entries in this data folder.')
+  else {
+    cli.out(`${willRemove ? 'These keychain entries will be removed' : 'Keychain entries of this data folder without a profile'} (${report.orphans.length}):`)
+    for (const o of report.orphans) cli.out(`  ${o.account}  (${o.kind === 'keySecret' ? 'key secret' : 'webhook secret'} of deleted profile ${o.profileId})`)
+  }
+  const k = report.kept
+  if (k && k.otherFolders + k.movedAside + k.unclaimed > 0) {
+    cli.out(`Left alone: ${k.otherFolders} of other data folders, ${k.movedAside} of a moved-aside profiles file, ${k.unclaimed} not claimed by this folder.`)
+  }
+}
+
+/** Shows exactly what will be removed, then asks on a terminal; without one, --yes is required. */
+const confirmOrphans = async (cli: CliRuntime, report: OrphanReport): Promise<boolean> => {
+  if (!cli.io.stdin.isTTY || cli.json) {
+    throw new AppFailure({
+      code: 'confirmation-required',
+      message: `Not removing ${report.orphans.length} keychain entr${report.orphans.length === 1 ? 'y' : 'ies'} without confirmation: ${report.orphans.map((o) => o.account).join(', ')}.`,
+      fix: 'Check the list (aissist-zd profile orphans), then add --yes to remove exactly these.',
+      details: { orphans: report.orphans }
+    })
+  }
+  printOrphans(cli, report, true)
+  return confirm(cli.io, `Remove these ${report.orphans.length} keychain entr${report.orphans.length === 1 ? 'y' : 'ies'}?`)
 }

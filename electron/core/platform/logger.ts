@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { redactDeep } from '../../../shared/redact'
 import { secretRegistry, type SecretRegistry } from './secret-registry'
@@ -12,6 +12,8 @@ export interface Logger {
   warn(message: string, fields?: Record<string, unknown>): void
   error(message: string, fields?: Record<string, unknown>): void
   readonly file: string | null
+  /** Why nothing is written to the file (a symbolic link where the log should be), or null. */
+  readonly refused: () => string | null
 }
 
 export interface LoggerOptions {
@@ -51,6 +53,42 @@ const plain = (value: unknown, depth = 0, seen = new WeakSet<object>()): unknown
   return out
 }
 
+/** `O_NOFOLLOW` where the OS has it; elsewhere (Windows) links are refused with an lstat first. */
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0
+
+/** True when `path` exists as a symbolic link (never followed). */
+const isLink = (path: string): boolean => {
+  try {
+    return lstatSync(path).isSymbolicLink()
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Appends a line to the log without following links: `logs/` must be a real folder and the file
+ * is opened with O_NOFOLLOW (and must have no other hard link), so a link planted in the data
+ * folder cannot make the app append to, or create, a file elsewhere. Returns why not, or null.
+ */
+const appendNoFollow = (dir: string, file: string, line: string): string | null => {
+  if (isLink(dir)) return `${dir} is a symbolic link`
+  if (!NOFOLLOW && isLink(file)) return `${file} is a symbolic link`
+  let fd: number
+  try {
+    fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | NOFOLLOW, 0o600)
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ELOOP' ? `${file} is a symbolic link` : null
+  }
+  try {
+    const st = fstatSync(fd)
+    if (!st.isFile() || st.nlink > 1) return `${file} is not a plain file of its own`
+    writeSync(fd, line)
+    return null
+  } finally {
+    closeSync(fd)
+  }
+}
+
 /**
  * A small rotating log: one JSON line per entry. Every line goes through two redactions before it
  * reaches the disk or stderr — by key (`Authorization`, `X-API-Key`, `keySecret`… values are
@@ -58,13 +96,16 @@ const plain = (value: unknown, depth = 0, seen = new WeakSet<object>()): unknown
  * and credential headers inside strings) — so a secret can never be written even by mistake.
  */
 export const createLogger = ({ dir, level = 'info', echo = false, maxBytes = 1_000_000, keep = 3, secrets = secretRegistry }: LoggerOptions): Logger => {
-  const file = dir ? join(dir, 'logs', LOG_FILE_NAME) : null
-  if (dir) mkdirSync(join(dir, 'logs'), { recursive: true, mode: 0o700 })
+  const logsDir = dir ? join(dir, 'logs') : null
+  const file = logsDir ? join(logsDir, LOG_FILE_NAME) : null
+  if (logsDir && !isLink(logsDir)) mkdirSync(logsDir, { recursive: true, mode: 0o700 })
   const sink = echo === true ? process.stderr : echo || null
+  let refused: string | null = null
   const rotate = (): void => {
-    if (!file) return
+    if (!file || !logsDir || isLink(logsDir)) return
     try {
-      if (statSync(file).size < maxBytes) return
+      const st = lstatSync(file)
+      if (!st.isFile() || st.size < maxBytes) return
     } catch {
       return
     }
@@ -95,16 +136,22 @@ export const createLogger = ({ dir, level = 'info', echo = false, maxBytes = 1_0
     } catch {
       /* a closed stderr must not break the work either */
     }
-    if (!file) return
+    if (!file || !logsDir) return
     try {
       rotate()
-      appendFileSync(file, `${line}\n`, { mode: 0o600 })
+      const why = appendNoFollow(logsDir, file, `${line}\n`)
+      if (why && why !== refused) {
+        // Said once, where a person can see it; the log itself is what cannot be trusted.
+        refused = why
+        process.stderr.write(`Aissist: not writing the log: ${why}. Replace it with a real folder or file.\n`)
+      }
     } catch {
       /* logging must never break the work it describes */
     }
   }
   return {
     file,
+    refused: () => refused,
     debug: (m, f) => write('debug', m, f),
     info: (m, f) => write('info', m, f),
     warn: (m, f) => write('warn', m, f),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { PROFILES_SCHEMA_VERSION } from '../../../shared/schemas/profile'
 import { AppFailure } from '../errors'
 
@@ -14,13 +15,21 @@ const v0ToV1: Migration = (doc) => ({
   profiles: Array.isArray(doc.profiles) ? doc.profiles : []
 })
 
+/**
+ * Version 2 gives the data folder a store ID. Every data folder shares the one keychain service, so
+ * keychain entries carry the store ID and each folder sees (and cleans up) only its own. Secrets
+ * written before it are named without one: `legacySecrets` says they still have to be moved.
+ */
+const v1ToV2: Migration = (doc) => ({ ...doc, schemaVersion: 2, storeId: randomUUID(), legacySecrets: true })
+
 /** Index N migrates from version N. */
-const MIGRATIONS: Migration[] = [v0ToV1]
+const MIGRATIONS: Migration[] = [v0ToV1, v1ToV2]
 
 /**
  * Brings any known older `profiles.json` up to today's version, step by step, so a file written
  * by an older app (or CLI) still opens. A file from a newer version is refused, not rewritten,
- * so a downgrade never destroys what the newer app wrote.
+ * so a downgrade never destroys what the newer app wrote. The store persists a migrated file at
+ * once (a new store ID must not change from one read to the next).
  */
 export const migrateProfilesDoc = (raw: unknown): { doc: Record<string, unknown>; migratedFrom: number | null } => {
   let doc: Record<string, unknown>

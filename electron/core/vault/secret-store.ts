@@ -51,13 +51,24 @@ export interface SecretStoreOptions {
   loadKeytar?: () => Promise<KeytarLike>
 }
 
-/** The keychain account of a profile's secret: one per profile and kind. */
-export const accountFor = (profileId: string, kind: SecretKind): string => `${profileId}:${kind}`
+/**
+ * The keychain account of a profile's secret: `<storeId>/<profileId>:<kind>`. Every data folder
+ * shares the one keychain service, so the account carries the folder's store ID and each folder
+ * only ever sees, or cleans up, its own entries. Without a store ID: the name secrets had before
+ * version 2 of the profiles file (`<profileId>:<kind>`), read only to move them.
+ */
+export const accountFor = (profileId: string, kind: SecretKind, storeId?: string): string =>
+  storeId ? `${storeId}/${profileId}:${kind}` : `${profileId}:${kind}`
 
-/** Reads an account name back into its profile and kind, or null for foreign entries. */
-export const parseAccount = (account: string): { profileId: string; kind: SecretKind } | null => {
-  const m = /^(.+):(keySecret|webhookSecret)$/.exec(account)
-  return m ? { profileId: m[1], kind: m[2] as SecretKind } : null
+const ACCOUNT = /^(?:([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\/)?([^/]+):(keySecret|webhookSecret)$/
+
+/**
+ * Reads an account name back into its store (null for a pre-version-2 name), profile and kind, or
+ * null for an entry that is not ours to interpret.
+ */
+export const parseAccount = (account: string): { storeId: string | null; profileId: string; kind: SecretKind } | null => {
+  const m = ACCOUNT.exec(account)
+  return m ? { storeId: m[1]?.toLowerCase() ?? null, profileId: m[2], kind: m[3] as SecretKind } : null
 }
 
 /**

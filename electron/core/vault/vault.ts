@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import {
   apiBase,
   DEFAULT_GATEWAY_URL,
+  describeFieldIssue,
   PROFILE_FIELD_MESSAGES,
   ProfileInput,
   type Profile,
@@ -9,17 +10,18 @@ import {
   type SecretKind
 } from '../../../shared/schemas/profile'
 import type { AppError } from '../../../shared/result'
-import type { ImportResult, ImportStrategy, KeychainStatus, ProfileView, SecretStatus, VaultStatus } from '../../../shared/contract/vault'
+import type { ImportResult, ImportStrategy, KeychainStatus, OrphanReport, ProfileView, SecretStatus, VaultStatus } from '../../../shared/contract/vault'
 import type { Host } from '../api/host'
 import { AppFailure, isAppFailure } from '../errors'
 import type { Logger } from '../platform/logger'
 import type { SecretRegistry } from '../platform/secret-registry'
 import { SecretClipboard } from './clipboard'
-import { ProfileStore, type ProfilesDoc } from './profile-store'
-import { accountFor, createKeytarSecretStore, parseAccount, type SecretStore, type SecretStoreOptions } from './secret-store'
-import { exportProfilesJson, parseExport, typedFields } from './transfer'
+import { claimLegacySecret, claimLegacySecrets, SECRET_KINDS, sortAccounts } from './keychain-scope'
+import { ProfileStore, type ProfilesDoc, type ProfilesSnapshot } from './profile-store'
+import { accountFor, createKeytarSecretStore, type SecretStore, type SecretStoreOptions } from './secret-store'
+import { exportProfilesJson, parseExport, planImport, typedFields } from './transfer'
 
-export const SECRET_KINDS: SecretKind[] = ['keySecret', 'webhookSecret']
+export { SECRET_KINDS } from './keychain-scope'
 
 export interface VaultOptions {
   dataDir: string
@@ -47,7 +49,7 @@ const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b
 const invalid = (issues: { path: string[]; message: string }[]): AppFailure =>
   new AppFailure({
     code: 'invalid-input',
-    message: `The profile is not valid: ${issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message.replace(/\.$/, '')}`).join('; ')}.`,
+    message: `The profile is not valid: ${issues.map((i) => describeFieldIssue(i.path, i.message).replace(/\.$/, '')).join('; ')}.`,
     fix: 'Correct the highlighted values and try again.',
     details: { issues }
   })
@@ -100,9 +102,7 @@ export class Vault {
 
   /** A profile by id or by name (any case); throws `profile-not-found` naming the ref. */
   async getProfile(ref: string): Promise<Profile> {
-    const p = await this.findProfile(ref)
-    if (!p) throw notFound(ref)
-    return p
+    return (await this.locate(ref)).profile
   }
 
   /** Creates a profile; its secrets, when given, go to the keychain first (nothing half-made). */
@@ -113,17 +113,20 @@ export class Vault {
     const id = randomUUID()
     const existing = await this.store.read()
     assertNameFree(existing.profiles, fields.name, null)
+    const storeId = keySecret || webhookSecret ? await this.ensureStoreId(existing) : existing.storeId
     const written: SecretKind[] = []
     try {
       for (const [kind, value] of [['keySecret', keySecret], ['webhookSecret', webhookSecret]] as const) {
-        if (value) {
-          await this.secretStore.set(accountFor(id, kind), value)
+        if (value && storeId) {
+          await this.secretStore.set(accountFor(id, kind, storeId), value)
           written.push(kind)
         }
       }
       const now = new Date().toISOString()
       const profile: Profile = { ...fields, id, createdAt: now, updatedAt: now }
       await this.store.update((doc) => {
+        // Restored or replaced meanwhile: the secrets were written under the old store's name.
+        if (written.length && doc.storeId !== storeId) throw storeChanged(this.store.file)
         assertNameFree(doc.profiles, fields.name, null)
         doc.profiles.push(profile)
         if (!doc.activeProfileId) doc.activeProfileId = id
@@ -132,26 +135,36 @@ export class Vault {
       this.options.logger.info('profile created', { profileId: id, name: profile.name })
       return profile
     } catch (e) {
-      for (const kind of written) await this.secretStore.delete(accountFor(id, kind)).catch(() => undefined)
+      for (const kind of written) await this.secretStore.delete(accountFor(id, kind, storeId ?? undefined)).catch(() => undefined)
       throw e
     }
   }
 
-  /** Edits a profile (by id or name); `null` clears an optional field. Validated as a whole. */
+  /**
+   * Edits a profile (by id or name); `null` clears an optional field. Validated as a whole, so a
+   * value stored before a rule tightened (a name with a control character) must be fixed in the
+   * same edit; a patch that only records setup's ids (webhookId, integrationId) is not re-judged.
+   */
   async updateProfile(ref: string, patch: ProfilePatch): Promise<Profile> {
     return this.store.update((doc) => {
       const current = resolveRef(doc.profiles, ref)
       if (!current) throw notFound(ref)
       const merged = applyPatch(current, patch)
-      const fields = validateFields(typedFields(merged))
-      assertNameFree(doc.profiles, fields.name, current.id)
-      const next: Profile = {
-        ...fields,
-        id: current.id,
-        createdAt: current.createdAt,
-        updatedAt: new Date().toISOString(),
-        ...(merged.webhookId ? { webhookId: merged.webhookId } : {}),
-        ...(merged.integrationId ? { integrationId: merged.integrationId } : {})
+      const now = new Date().toISOString()
+      const recordsOnly = Object.keys(patch).every((k) => k === 'webhookId' || k === 'integrationId')
+      let next: Profile
+      if (recordsOnly) next = { ...merged, updatedAt: now }
+      else {
+        const fields = validateFields(typedFields(merged))
+        assertNameFree(doc.profiles, fields.name, current.id)
+        next = {
+          ...fields,
+          id: current.id,
+          createdAt: current.createdAt,
+          updatedAt: now,
+          ...(merged.webhookId ? { webhookId: merged.webhookId } : {}),
+          ...(merged.integrationId ? { integrationId: merged.integrationId } : {})
+        }
       }
       doc.profiles = doc.profiles.map((p) => (p.id === current.id ? next : p))
       return { doc, result: next }
@@ -163,16 +176,16 @@ export class Vault {
    * is still deleted and its entries show up as orphans to remove later.
    */
   async deleteProfile(ref: string): Promise<{ deleted: boolean; secretsDeleted: number; keychainError?: AppError }> {
-    const removed = await this.store.update((doc) => {
+    const { removed, scope } = await this.store.update((doc) => {
       const p = resolveRef(doc.profiles, ref)
       if (!p) throw notFound(ref)
       doc.profiles = doc.profiles.filter((x) => x.id !== p.id)
       if (doc.activeProfileId === p.id) doc.activeProfileId = null
-      return { doc, result: p }
+      return { doc, result: { removed: p, scope: doc } }
     })
     let secretsDeleted = 0
     try {
-      for (const kind of SECRET_KINDS) if (await this.secretStore.delete(accountFor(removed.id, kind))) secretsDeleted++
+      for (const kind of SECRET_KINDS) if (await this.deleteEntry(scope, removed.id, kind)) secretsDeleted++
     } catch (e) {
       if (!isKeychainFailure(e)) throw e
       this.options.logger.warn('profile deleted but its keychain entries could not be removed', { profileId: removed.id, code: e.code })
@@ -203,10 +216,12 @@ export class Vault {
   /** Stores or replaces a profile's secret in the keychain. */
   async setSecret(profileId: string, kind: SecretKind, value: string): Promise<void> {
     this.options.secrets.add(value)
-    const p = await this.getProfile(profileId)
+    const { profile: p, scope } = await this.locate(profileId)
     if (kind === 'keySecret') this.options.secrets.add(value, p.keyId)
     if (!value) throw invalid([{ path: ['value'], message: 'The secret is empty.' }])
-    await this.secretStore.set(accountFor(p.id, kind), value)
+    await this.secretStore.set(accountFor(p.id, kind, scope.storeId), value)
+    // An older copy under the pre-version-2 name must not come back later.
+    if (scope.legacySecrets) await this.secretStore.delete(accountFor(p.id, kind)).catch(() => undefined)
     this.options.logger.info('secret stored', { profileId: p.id, kind })
   }
 
@@ -215,8 +230,8 @@ export class Vault {
    * for redaction, the key secret with its key ID so the HTTP Basic form is hidden too.
    */
   async getSecret(profileId: string, kind: SecretKind): Promise<string> {
-    const p = await this.getProfile(profileId)
-    const value = await this.secretStore.get(accountFor(p.id, kind))
+    const { profile: p, scope } = await this.locate(profileId)
+    const value = await this.readEntry(scope, p.id, kind)
     if (!value) {
       throw new AppFailure({
         code: 'credentials-missing',
@@ -233,9 +248,9 @@ export class Vault {
 
   /** Whether a secret is stored: `unavailable` when the keychain cannot be asked. */
   async hasSecret(profileId: string, kind: SecretKind): Promise<SecretStatus> {
-    const p = await this.getProfile(profileId)
+    const { profile: p, scope } = await this.locate(profileId)
     try {
-      return (await this.secretStore.get(accountFor(p.id, kind))) ? 'present' : 'missing'
+      return (await this.readEntry(scope, p.id, kind)) ? 'present' : 'missing'
     } catch (e) {
       if (isKeychainFailure(e)) return 'unavailable'
       throw e
@@ -244,8 +259,8 @@ export class Vault {
 
   /** Removes a profile's secret from the keychain; false when there was none. */
   async deleteSecret(profileId: string, kind: SecretKind): Promise<boolean> {
-    const p = await this.getProfile(profileId)
-    return this.secretStore.delete(accountFor(p.id, kind))
+    const { profile: p, scope } = await this.locate(profileId)
+    return this.deleteEntry(scope, p.id, kind)
   }
 
   /** Puts a secret on the host's clipboard, cleared after the configured time if still ours. */
@@ -260,28 +275,41 @@ export class Vault {
     return this.clipboard.clearIfOurs()
   }
 
-  /** Keychain entries under our service whose profile no longer exists. */
-  async listOrphanSecrets(): Promise<{ account: string; profileId: string; kind: string }[]> {
-    const [accounts, doc] = await Promise.all([this.secretStore.listAccounts(), this.store.read()])
-    const ids = new Set(doc.profiles.map((p) => p.id))
-    return accounts.flatMap((account) => {
-      const parsed = parseAccount(account)
-      if (parsed && ids.has(parsed.profileId)) return []
-      return [{ account, profileId: parsed?.profileId ?? '', kind: parsed?.kind ?? 'unknown' }]
-    })
+  /**
+   * This data folder's keychain entries whose profile no longer exists: never another folder's,
+   * never one named in a moved-aside profiles file (restoring it must find its secrets).
+   */
+  async listOrphanSecrets(): Promise<OrphanReport> {
+    const doc = await this.store.read()
+    let accounts = await this.secretStore.listAccounts()
+    if (await this.claimLegacy(doc, accounts)) accounts = await this.secretStore.listAccounts()
+    return sortAccounts(accounts, { storeId: doc.storeId, current: new Set(doc.profiles.map((p) => p.id)), aside: await this.store.asideIds() })
   }
 
-  /** Removes one orphan entry; refuses an entry that still belongs to a profile. */
+  /** Removes one orphan entry; refuses anything that is not one at this moment. */
   async removeOrphanSecret(account: string): Promise<boolean> {
-    const parsed = parseAccount(account)
-    if (parsed && (await this.findProfile(parsed.profileId))?.id === parsed.profileId) {
+    const { removed, refused } = await this.removeOrphanSecrets([account])
+    if (refused.length) {
       throw new AppFailure({
         code: 'not-an-orphan',
-        message: `The keychain entry "${account}" belongs to an existing profile.`,
-        fix: 'Delete the secret from the profile instead, or delete the profile.'
+        message: `The keychain entry "${account.slice(0, 200)}" is not an orphan of this data folder: it belongs to an existing profile, to a moved-aside profiles file, or to another data folder.`,
+        fix: 'Delete the secret from its profile instead, or delete the profile. Entries of another data folder are cleaned up from that folder.'
       })
     }
-    return this.secretStore.delete(account)
+    return removed.length > 0
+  }
+
+  /** Removes the given entries that are orphans right now (checked once, against one listing). */
+  async removeOrphanSecrets(accounts: string[]): Promise<{ removed: string[]; refused: string[] }> {
+    const orphans = new Set((await this.listOrphanSecrets()).orphans.map((o) => o.account))
+    const removed: string[] = []
+    const refused: string[] = []
+    for (const account of accounts) {
+      if (!orphans.has(account)) refused.push(account)
+      else if (await this.secretStore.delete(account)) removed.push(account)
+    }
+    if (removed.length) this.options.logger.info('orphan keychain entries removed', { count: removed.length })
+    return { removed, refused }
   }
 
   // ── status, views, transfer ───────────────────────────────────────────────
@@ -299,14 +327,19 @@ export class Vault {
 
   /** Profiles as the UI shows them, with each secret's presence from one keychain listing. */
   async views(profiles: Profile[]): Promise<ProfileView[]> {
+    const doc = await this.store.read()
     let accounts: Set<string> | null = null
     try {
-      accounts = new Set(await this.secretStore.listAccounts())
+      let list = await this.secretStore.listAccounts()
+      if (await this.claimLegacy(doc, list)) list = await this.secretStore.listAccounts()
+      accounts = new Set(list)
     } catch (e) {
       if (!isKeychainFailure(e)) throw e
     }
-    const status = (id: string, kind: SecretKind): SecretStatus =>
-      accounts === null ? 'unavailable' : accounts.has(accountFor(id, kind)) ? 'present' : 'missing'
+    const storeId = doc.storeId ?? undefined
+    const has = (id: string, kind: SecretKind): boolean =>
+      accounts !== null && (accounts.has(accountFor(id, kind, storeId)) || (Boolean(doc.legacySecrets) && accounts.has(accountFor(id, kind))))
+    const status = (id: string, kind: SecretKind): SecretStatus => (accounts === null ? 'unavailable' : has(id, kind) ? 'present' : 'missing')
     return profiles.map((p) => ({ ...p, apiBase: apiBase(p), keySecretStatus: status(p.id, 'keySecret'), webhookSecretStatus: status(p.id, 'webhookSecret') }))
   }
 
@@ -325,55 +358,100 @@ export class Vault {
 
   /**
    * Imports an export. With clashes (same id, or same name in any case) and no strategy, nothing
-   * is written and the clashes are returned; `skip`, `rename` or `replace` says what to do.
-   * `replace` keeps the existing profile's id, so its keychain entries stay attached.
+   * is written and the clashes are returned, each saying what replacing would change; `skip`,
+   * `rename` or `replace` says what to do. `replace` keeps the existing profile's id, and its
+   * keychain secrets only when its API and gateway hosts stay (and private addresses stay off):
+   * otherwise they are removed before the new content is written, so no secret is ever sent to a
+   * host that an import file named.
    */
   async importProfiles(json: string, strategy?: ImportStrategy): Promise<ImportResult> {
-    const incoming = parseExport(json)
-    return this.store.update((doc) => {
-      const result: ImportResult = { imported: [], skipped: [], conflicts: [] }
-      const working = [...doc.profiles]
-      const plan: { p: Profile; clash: Profile | null; on: 'id' | 'name' }[] = []
-      for (const p of incoming) {
-        const byId = working.find((x) => x.id === p.id) ?? null
-        const byName = working.find((x) => sameName(x.name, p.name)) ?? null
-        const clash = byId ?? byName
-        plan.push({ p, clash, on: byId ? 'id' : 'name' })
-        if (clash) result.conflicts.push({ name: p.name, id: p.id, existingId: clash.id, on: byId ? 'id' : 'name' })
-        working.push(p)
-      }
-      if (result.conflicts.length > 0 && !strategy) return { doc, result }
-      const ids = new Set(doc.profiles.map((x) => x.id))
-      for (const { p, clash, on } of plan) {
-        if (!clash) {
-          doc.profiles.push(p)
-          ids.add(p.id)
-          result.imported.push({ id: p.id, name: p.name })
-        } else if (strategy === 'skip') {
-          result.skipped.push({ id: p.id, name: p.name, reason: `same ${on} as an existing profile` })
-        } else if (strategy === 'rename') {
-          const id = ids.has(p.id) ? randomUUID() : p.id
-          const name = freeName(doc.profiles, p.name)
-          doc.profiles.push({ ...p, id, name })
-          ids.add(id)
-          result.imported.push({ id, name })
-        } else {
-          const target = doc.profiles.find((x) => x.id === clash.id)
-          const otherNameClash = doc.profiles.find((x) => x.id !== clash.id && sameName(x.name, p.name))
-          if (!target || otherNameClash) {
-            result.skipped.push({ id: p.id, name: p.name, reason: 'clashes with two existing profiles (one by id, one by name)' })
-            continue
-          }
-          const next: Profile = { ...p, id: target.id, createdAt: target.createdAt }
-          doc.profiles = doc.profiles.map((x) => (x.id === target.id ? next : x))
-          result.imported.push({ id: target.id, name: p.name })
-        }
-      }
-      if (!doc.activeProfileId && doc.profiles.length) doc.activeProfileId = doc.profiles[0].id
-      return { doc, result: { ...result, conflicts: strategy ? result.conflicts : [] } }
+    const { profiles: incoming, notices } = parseExport(json)
+    const result = await this.store.update(async (doc) => {
+      const plan = planImport(doc, incoming, strategy)
+      if (!plan.doc) return { doc: null, result: plan.result }
+      for (const drop of plan.dropSecrets) await this.dropSecretsForReplace(doc, drop)
+      return { doc: plan.doc, result: plan.result }
     })
+    if (result.imported.length) this.options.logger.info('profiles imported', { imported: result.imported.length, skipped: result.skipped.length, secretsDropped: result.secretsDropped?.length ?? 0 })
+    return notices.length ? { ...result, notices } : result
+  }
+
+  // ── keychain entries of this data folder ──────────────────────────────────
+
+  /** One read for the whole call: the profile and the store it lives in. */
+  private async locate(ref: string): Promise<{ profile: Profile; scope: ProfilesSnapshot & { storeId: string } }> {
+    const doc = await this.store.read()
+    const profile = resolveRef(doc.profiles, ref)
+    if (!profile) throw notFound(ref)
+    // A profile exists only in a written file, and a written file always has its store ID.
+    if (!doc.storeId) throw storeChanged(this.store.file)
+    return { profile, scope: doc as ProfilesSnapshot & { storeId: string } }
+  }
+
+  /** This folder's store ID, writing a new profiles file for it when there is none yet. */
+  private async ensureStoreId(doc: ProfilesSnapshot): Promise<string> {
+    return doc.storeId ?? this.store.update((d) => ({ doc: null, result: d.storeId }))
+  }
+
+  /** A secret under this folder's name, or under its pre-version-2 name (then moved). */
+  private async readEntry(scope: ProfilesSnapshot, id: string, kind: SecretKind): Promise<string | null> {
+    const value = await this.secretStore.get(accountFor(id, kind, scope.storeId ?? undefined))
+    if (value || !scope.legacySecrets || !scope.storeId) return value
+    return claimLegacySecret(this.secretStore, scope.storeId, id, kind)
+  }
+
+  private async deleteEntry(scope: ProfilesSnapshot, id: string, kind: SecretKind): Promise<boolean> {
+    let deleted = scope.storeId ? await this.secretStore.delete(accountFor(id, kind, scope.storeId)) : false
+    if (scope.legacySecrets) deleted = (await this.secretStore.delete(accountFor(id, kind))) || deleted
+    return deleted
+  }
+
+  /**
+   * Moves this folder's pre-version-2 secrets to their scoped names, once: when all moved, the
+   * profiles file stops saying there may be some. True when something moved. A keychain that
+   * cannot be reached leaves it for next time (reads still find the old names meanwhile).
+   */
+  private async claimLegacy(doc: ProfilesSnapshot, accounts: string[]): Promise<boolean> {
+    const storeId = doc.storeId
+    if (!doc.legacySecrets || !storeId) return false
+    try {
+      const moved = await claimLegacySecrets(this.secretStore, storeId, new Set(doc.profiles.map((p) => p.id)), accounts)
+      await this.store.update((d) => {
+        if (d.storeId !== storeId || !d.legacySecrets) return { doc: null, result: undefined }
+        delete d.legacySecrets
+        return { doc: d, result: undefined }
+      })
+      if (moved) this.options.logger.info('keychain entries moved to this data folder\'s names', { count: moved })
+      return moved > 0
+    } catch (e) {
+      if (!isKeychainFailure(e)) throw e
+      this.options.logger.warn('older keychain entries could not be moved yet', { code: e.code })
+      return false
+    }
+  }
+
+  /** Removes a replaced profile's secrets before it points at other hosts; the import stops if it cannot. */
+  private async dropSecretsForReplace(doc: ProfilesDoc, drop: { id: string; name: string; reason: string }): Promise<void> {
+    try {
+      for (const kind of SECRET_KINDS) await this.deleteEntry(doc, drop.id, kind)
+    } catch (e) {
+      if (!isKeychainFailure(e)) throw e
+      throw new AppFailure({
+        code: 'import-secrets-not-removed',
+        message: `Nothing was imported: replacing "${drop.name}" points it at other hosts, so its stored secrets must be removed first, and the keychain could not be reached (${e.message})`,
+        fix: `${e.fix} Or import with "rename" instead, which keeps the existing customer and its secrets as they are.`,
+        details: { profileId: drop.id }
+      })
+    }
   }
 }
+
+const storeChanged = (file: string): AppFailure =>
+  new AppFailure({
+    code: 'profiles-store-changed',
+    message: `The profiles file ${file} was replaced while this was being saved (another data folder's file was restored over it).`,
+    fix: 'Try again: the change is made in the file as it is now.'
+  })
 
 /** Finds a profile by exact id, then by name in any case. */
 export const resolveRef = (profiles: Profile[], ref: string): Profile | null => {
@@ -390,13 +468,6 @@ const notFound = (ref: string): AppFailure =>
 
 const assertNameFree = (profiles: Profile[], name: string, selfId: string | null): void => {
   if (profiles.some((p) => p.id !== selfId && sameName(p.name, name))) throw invalid([{ path: ['name'], message: PROFILE_FIELD_MESSAGES.nameTaken }])
-}
-
-const freeName = (profiles: Profile[], name: string): string => {
-  for (let n = 1; ; n++) {
-    const candidate = `${name} (imported${n > 1 ? ` ${n}` : ''})`
-    if (!profiles.some((p) => sameName(p.name, candidate))) return candidate
-  }
 }
 
 /** Applies an edit to a stored profile: null clears, and a new host kind replaces the other. */

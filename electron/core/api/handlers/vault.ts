@@ -52,7 +52,7 @@ export const vaultHandlers: HandlerGroup<keyof typeof vaultCalls> = {
   },
   getKeychainStatus: async (_i, { services }) => services.vault.keychainStatus(),
   getVaultStatus: async (_i, { services }) => services.vault.status(),
-  listOrphanSecrets: async (_i, { services }) => ({ orphans: await services.vault.listOrphanSecrets() }),
+  listOrphanSecrets: async (_i, { services }) => services.vault.listOrphanSecrets(),
   removeOrphanSecret: async ({ account }, { services }) => ({ removed: await services.vault.removeOrphanSecret(account) }),
   exportProfiles: async ({ refs }, { services }) => services.vault.exportProfiles(refs),
   importProfiles: async ({ json, strategy }, { services }) => services.vault.importProfiles(json, strategy)

@@ -1,11 +1,11 @@
-import { useMemo, useRef, useState, type ReactNode } from 'react'
+import { useMemo, useRef, useState, type ReactNode, type RefObject } from 'react'
 import styled from 'styled-components'
 import { Button } from '@zendeskgarden/react-buttons'
 import { Field, Fieldset, Input, Radio, Textarea, Toggle } from '@zendeskgarden/react-forms'
 import { Grid } from '@zendeskgarden/react-grid'
 import { LG } from '@zendeskgarden/react-typography'
 import { getColor } from '@zendeskgarden/react-theming'
-import { DEFAULT_GATEWAY_URL, validateProfileInput, type ProfileFieldErrors } from '../../../../shared/schemas/profile'
+import { DEFAULT_GATEWAY_URL, profileNotices, validateProfileInput, type ProfileFieldErrors } from '../../../../shared/schemas/profile'
 import type { ProfileView } from '../../../../shared/contract/vault'
 import type { AppError } from '../../../../shared/result'
 import { call } from '../../lib/api'
@@ -89,13 +89,15 @@ interface TextFieldProps {
   hint?: ReactNode
   value: string
   error?: string
+  /** A word about an accepted value (completed, or allowed with a risk); shown when there is no error. */
+  notice?: string
   onChange(v: string): void
   onBlur(): void
   placeholder?: string
   required?: boolean
 }
 
-const TextField = ({ id, label, hint, value, error, onChange, onBlur, placeholder, required }: TextFieldProps) => (
+const TextField = ({ id, label, hint, value, error, notice, onChange, onBlur, placeholder, required }: TextFieldProps) => (
   <Field>
     <Field.Label>
       {label}
@@ -119,7 +121,139 @@ const TextField = ({ id, label, hint, value, error, onChange, onBlur, placeholde
         {error}
       </Field.Message>
     )}
+    {!error && notice && (
+      <Field.Message validation="warning" data-testid={`notice-${id}`}>
+        {notice}
+      </Field.Message>
+    )}
   </Field>
+)
+
+type TextProps = Pick<TextFieldProps, 'id' | 'value' | 'error' | 'notice' | 'onChange' | 'onBlur'>
+
+/**
+ * The form's values and what to show beside each field: the shared validator's messages (once a
+ * field was left or the form submitted, and at once for a stored value today's rules refuse, such
+ * as a name with a control character from an older file), the core's own, and notices about
+ * accepted values (an API base completed with /sc, an account-scoped key).
+ */
+const useProfileFormState = (profile: ProfileView | null) => {
+  const [values, setValues] = useState<Values>(() => fromProfile(profile))
+  const [touched, setTouched] = useState<Set<string>>(() => {
+    const stored = profile ? validateProfileInput(toInput(fromProfile(profile))) : null
+    return new Set(stored && !stored.ok ? Object.keys(stored.errors) : [])
+  })
+  const [submitted, setSubmitted] = useState(false)
+  const [serverErrors, setServerErrors] = useState<ProfileFieldErrors>({})
+  const check = useMemo(() => validateProfileInput(toInput(values)), [values])
+  const notices = useMemo(() => {
+    const input = toInput(values)
+    return Object.fromEntries(profileNotices({ apiBaseUrl: 'apiBaseUrl' in input ? input.apiBaseUrl : undefined, keyId: values.keyId }).map((n) => [n.field, n.message]))
+  }, [values])
+  const errors: ProfileFieldErrors = check.ok ? {} : check.errors
+  const shown = (k: string): string | undefined => serverErrors[k] ?? (submitted || touched.has(k) ? errors[k] : undefined)
+  const set = <K extends keyof Values>(k: K, v: Values[K]): void => {
+    setValues((old) => ({ ...old, [k]: v }))
+    setServerErrors((old) => ({ ...old, [k]: undefined, ...(k === 'subdomain' || k === 'apiBaseUrl' ? { subdomain: undefined, apiBaseUrl: undefined } : {}) }))
+  }
+  const touch = (k: string) => () => setTouched((t) => new Set(t).add(k))
+  const text = (k: Exclude<keyof Values, 'allowPrivate' | 'hostKind'>): TextProps => ({
+    id: k,
+    value: values[k],
+    error: shown(k),
+    notice: notices[k],
+    onChange: (v: string) => set(k, v),
+    onBlur: touch(k)
+  })
+  return { values, check, shown, set, touch, text, setSubmitted, serverErrors, setServerErrors }
+}
+
+type FormState = ReturnType<typeof useProfileFormState>
+
+/** Which Zendesk account: by subdomain, or by an explicit API base (legacy regions, the sandbox). */
+const AccountFields = ({ form }: { form: FormState }) => (
+  <>
+    <Fieldset>
+      <Fieldset.Legend>Zendesk account</Fieldset.Legend>
+      <Field>
+        <Radio name="hostKind" value="subdomain" checked={form.values.hostKind === 'subdomain'} onChange={() => form.set('hostKind', 'subdomain')}>
+          <Field.Label isRegular>By subdomain (acme.zendesk.com)</Field.Label>
+        </Radio>
+      </Field>
+      <Field>
+        <Radio name="hostKind" value="apiBaseUrl" checked={form.values.hostKind === 'apiBaseUrl'} onChange={() => form.set('hostKind', 'apiBaseUrl')}>
+          <Field.Label isRegular>By API base URL (legacy regions, the sandbox)</Field.Label>
+        </Radio>
+      </Field>
+    </Fieldset>
+    {form.values.hostKind === 'subdomain' ? (
+      <TextField label="Zendesk subdomain" required hint={'The "acme" of acme.zendesk.com; pasting the full address works too.'} placeholder="acme" {...form.text('subdomain')} />
+    ) : (
+      <TextField label="API base URL" required hint="The Conversations API base, e.g. https://acme.zendesk.com/sc or the sandbox's address." {...form.text('apiBaseUrl')} />
+    )}
+    <Grid.Row>
+      <Grid.Col md={6}>
+        <TextField label="App ID" required hint="24 hexadecimal characters." {...form.text('appId')} />
+      </Grid.Col>
+      <Grid.Col md={6}>
+        <TextField label="Key ID" required hint="app_ followed by 24 hexadecimal characters (an app-scoped key)." {...form.text('keyId')} />
+      </Grid.Col>
+    </Grid.Row>
+  </>
+)
+
+/** The key secret of a new customer: a write-only password field, read once on submit. */
+const NewSecretField = ({ secretRef, error, onChange }: { secretRef: RefObject<HTMLInputElement>; error?: string; onChange(): void }) => (
+  <Field>
+    <Field.Label>Key secret</Field.Label>
+    <Field.Hint>Stored in the OS keychain only. It is never shown again; you can replace or copy it later.</Field.Hint>
+    <Input
+      ref={secretRef}
+      type="password"
+      name="keySecret"
+      data-testid="field-keySecret"
+      autoComplete="new-password"
+      aria-required
+      validation={error ? 'error' : undefined}
+      onChange={onChange}
+    />
+    {error && (
+      <Field.Message validation="error" data-testid="error-keySecret">
+        {error}
+      </Field.Message>
+    )}
+  </Field>
+)
+
+/** Gateway, agent identity, private addresses and notes. */
+const DeliveryFields = ({ form }: { form: FormState }) => (
+  <>
+    <TextField label="Gateway URL" required hint="Where Zendesk sends conversation events; the Aissist gateway unless support told you otherwise." {...form.text('gatewayUrl')} />
+    <Grid.Row>
+      <Grid.Col md={6}>
+        <TextField label="Agent name" hint="The name customers see on the AI agent's replies." {...form.text('agentName')} />
+      </Grid.Col>
+      <Grid.Col md={6}>
+        <TextField label="Avatar URL" hint="A direct https link to a square image." {...form.text('avatarUrl')} />
+      </Grid.Col>
+    </Grid.Row>
+    <Field>
+      <Toggle checked={form.values.allowPrivate} onChange={(e) => form.set('allowPrivate', e.target.checked)} data-testid="field-allowPrivate">
+        <Field.Label>Allow private addresses</Field.Label>
+      </Toggle>
+      <Field.Hint>
+        Lets this customer's URLs point at this computer or a private network (127.0.0.1, 10.x, 192.168.x). Leave it off for real
+        customers; the sandbox needs it on.
+      </Field.Hint>
+    </Field>
+    <Field>
+      <Field.Label>
+        Notes<span aria-hidden="true"> (optional)</span>
+      </Field.Label>
+      <Textarea value={form.values.notes} minRows={2} maxRows={6} onChange={(e) => form.set('notes', e.target.value)} onBlur={form.touch('notes')} validation={form.shown('notes') ? 'error' : undefined} />
+      {form.shown('notes') && <Field.Message validation="error">{form.shown('notes')}</Field.Message>}
+    </Field>
+  </>
 )
 
 /**
@@ -129,34 +263,21 @@ const TextField = ({ id, label, hint, value, error, onChange, onBlur, placeholde
  */
 export const ProfileForm = ({ profile, onSaved, onCancel }: { profile: ProfileView | null; onSaved(p: ProfileView): void; onCancel(): void }) => {
   const editing = profile !== null
-  const [values, setValues] = useState<Values>(() => fromProfile(profile))
-  const [touched, setTouched] = useState<Set<string>>(new Set())
-  const [submitted, setSubmitted] = useState(false)
-  const [serverErrors, setServerErrors] = useState<ProfileFieldErrors>({})
+  const form = useProfileFormState(profile)
   const [error, setError] = useState<AppError | null>(null)
   const [saving, setSaving] = useState(false)
   const [secretError, setSecretError] = useState<string | undefined>()
   const secretRef = useRef<HTMLInputElement>(null)
 
-  const check = useMemo(() => validateProfileInput(toInput(values)), [values])
-  const errors: ProfileFieldErrors = check.ok ? {} : check.errors
-  const shown = (k: string): string | undefined => serverErrors[k] ?? (submitted || touched.has(k) ? errors[k] : undefined)
-
-  const set = <K extends keyof Values>(k: K, v: Values[K]): void => {
-    setValues((old) => ({ ...old, [k]: v }))
-    setServerErrors((old) => ({ ...old, [k]: undefined, ...(k === 'subdomain' || k === 'apiBaseUrl' ? { subdomain: undefined, apiBaseUrl: undefined } : {}) }))
-  }
-  const touch = (k: string) => () => setTouched((t) => new Set(t).add(k))
-  const text = (k: Exclude<keyof Values, 'allowPrivate' | 'hostKind'>) => ({ id: k, value: values[k], error: shown(k), onChange: (v: string) => set(k, v), onBlur: touch(k) })
-
   const submit = async (): Promise<void> => {
-    setSubmitted(true)
+    form.setSubmitted(true)
     setError(null)
     const secret = secretRef.current?.value ?? ''
     const secretMissing = !editing && !secret
     setSecretError(secretMissing ? 'Paste the key secret (Admin Center shows it once, when the key is created).' : undefined)
-    if (!check.ok || secretMissing) return
+    if (!form.check.ok || secretMissing) return
     setSaving(true)
+    const { values } = form
     const input = toInput(values)
     const r = editing
       ? await call('updateProfile', {
@@ -174,7 +295,7 @@ export const ProfileForm = ({ profile, onSaved, onCancel }: { profile: ProfileVi
       return
     }
     const fieldIssues = issuesOf(r.error)
-    if (fieldIssues) setServerErrors(fieldIssues)
+    if (fieldIssues) form.setServerErrors(fieldIssues)
     setError(r.error)
   }
 
@@ -191,81 +312,14 @@ export const ProfileForm = ({ profile, onSaved, onCancel }: { profile: ProfileVi
       <LG tag="h2" id="profile-form-title">
         {editing ? `Edit ${profile.name}` : 'Add a customer'}
       </LG>
-      <TextField label="Customer name" required hint="How you recognise this customer, e.g. Acme Corp." {...text('name')} />
-      <Fieldset>
-        <Fieldset.Legend>Zendesk account</Fieldset.Legend>
-        <Field>
-          <Radio name="hostKind" value="subdomain" checked={values.hostKind === 'subdomain'} onChange={() => set('hostKind', 'subdomain')}>
-            <Field.Label isRegular>By subdomain (acme.zendesk.com)</Field.Label>
-          </Radio>
-        </Field>
-        <Field>
-          <Radio name="hostKind" value="apiBaseUrl" checked={values.hostKind === 'apiBaseUrl'} onChange={() => set('hostKind', 'apiBaseUrl')}>
-            <Field.Label isRegular>By API base URL (legacy regions, the sandbox)</Field.Label>
-          </Radio>
-        </Field>
-      </Fieldset>
-      {values.hostKind === 'subdomain' ? (
-        <TextField label="Zendesk subdomain" required hint={'The "acme" of acme.zendesk.com; pasting the full address works too.'} placeholder="acme" {...text('subdomain')} />
-      ) : (
-        <TextField label="API base URL" required hint="The Conversations API base, e.g. https://acme.zendesk.com/sc or the sandbox's address." {...text('apiBaseUrl')} />
-      )}
-      <Grid.Row>
-        <Grid.Col md={6}>
-          <TextField label="App ID" required hint="24 hexadecimal characters." {...text('appId')} />
-        </Grid.Col>
-        <Grid.Col md={6}>
-          <TextField label="Key ID" required hint="app_ or act_ followed by 24 hexadecimal characters." {...text('keyId')} />
-        </Grid.Col>
-      </Grid.Row>
+      <TextField label="Customer name" required hint="How you recognise this customer, e.g. Acme Corp." {...form.text('name')} />
+      <AccountFields form={form} />
       {editing ? (
         <SecretControls profile={profile} />
       ) : (
-        <Field>
-          <Field.Label>Key secret</Field.Label>
-          <Field.Hint>Stored in the OS keychain only. It is never shown again; you can replace or copy it later.</Field.Hint>
-          <Input
-            ref={secretRef}
-            type="password"
-            name="keySecret"
-            data-testid="field-keySecret"
-            autoComplete="new-password"
-            aria-required
-            validation={secretError || serverErrors.keySecret ? 'error' : undefined}
-            onChange={() => setSecretError(undefined)}
-          />
-          {(secretError || serverErrors.keySecret) && (
-            <Field.Message validation="error" data-testid="error-keySecret">
-              {secretError ?? serverErrors.keySecret}
-            </Field.Message>
-          )}
-        </Field>
+        <NewSecretField secretRef={secretRef} error={secretError ?? form.serverErrors.keySecret} onChange={() => setSecretError(undefined)} />
       )}
-      <TextField label="Gateway URL" required hint="Where Zendesk sends conversation events; the Aissist gateway unless support told you otherwise." {...text('gatewayUrl')} />
-      <Grid.Row>
-        <Grid.Col md={6}>
-          <TextField label="Agent name" hint="The name customers see on the AI agent's replies." {...text('agentName')} />
-        </Grid.Col>
-        <Grid.Col md={6}>
-          <TextField label="Avatar URL" hint="A direct https link to a square image." {...text('avatarUrl')} />
-        </Grid.Col>
-      </Grid.Row>
-      <Field>
-        <Toggle checked={values.allowPrivate} onChange={(e) => set('allowPrivate', e.target.checked)} data-testid="field-allowPrivate">
-          <Field.Label>Allow private addresses</Field.Label>
-        </Toggle>
-        <Field.Hint>
-          Lets this customer's URLs point at this computer or a private network (127.0.0.1, 10.x, 192.168.x). Leave it off for real
-          customers; the sandbox needs it on.
-        </Field.Hint>
-      </Field>
-      <Field>
-        <Field.Label>
-          Notes<span aria-hidden="true"> (optional)</span>
-        </Field.Label>
-        <Textarea value={values.notes} minRows={2} maxRows={6} onChange={(e) => set('notes', e.target.value)} onBlur={touch('notes')} validation={shown('notes') ? 'error' : undefined} />
-        {shown('notes') && <Field.Message validation="error">{shown('notes')}</Field.Message>}
-      </Field>
+      <DeliveryFields form={form} />
       {error && <ErrorNotice title={editing ? 'The changes were not saved' : 'The customer was not added'} error={error} onDismiss={() => setError(null)} />}
       <Actions>
         <Button type="submit" isPrimary disabled={saving} data-testid="profile-save">

@@ -4,6 +4,7 @@ import { Table } from '@zendeskgarden/react-tables'
 import { Tag } from '@zendeskgarden/react-tags'
 import { Code, MD } from '@zendeskgarden/react-typography'
 import type { ProfileView } from '../../../../shared/contract/vault'
+import { PROFILE_FIELD_LABELS, storedProfileIssues } from '../../../../shared/schemas/profile'
 import { accountLabel } from '../../app/active-profile'
 import { SecretBadge } from './secret-badge'
 
@@ -68,6 +69,11 @@ export const ProfileList = ({ profiles, activeProfileId, sandboxProfileId, onUse
                     Active
                   </Tag>
                 )}
+                {storedProfileIssues(p).slice(0, 1).map((i) => (
+                  <Tag key={i.field} size="small" hue="yellow" title={i.message} data-testid="needs-fix-badge">
+                    Fix the {((PROFILE_FIELD_LABELS as Record<string, string>)[i.field] ?? i.field).toLowerCase()}
+                  </Tag>
+                ))}
                 {p.id === sandboxProfileId && (
                   <Tag size="small" hue="kale" data-testid="sandbox-badge">
                     Built-in sandbox

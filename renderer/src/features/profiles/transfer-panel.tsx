@@ -22,7 +22,7 @@ const Columns = styled.div`
 const STRATEGY_TEXT: Record<ImportStrategy, string> = {
   skip: 'Skip them: keep the existing customers unchanged',
   rename: 'Import them under a new name ("… (imported)")',
-  replace: 'Replace the existing customers with the imported ones (their keychain secrets stay)'
+  replace: 'Replace the existing customers with the imported ones (their keychain secrets stay only where the API and gateway hosts stay the same)'
 }
 
 /** Export: the JSON (no secrets) to copy or save. */
@@ -73,6 +73,44 @@ const ExportBox = () => {
       </div>
       {error && <ErrorNotice title="Export failed" error={error} onDismiss={() => setError(null)} />}
     </Stack>
+  )
+}
+
+/** Each clash, and what replacing it would change: its hosts and flags, and whether its secrets stay. */
+const ConflictList = ({ conflicts }: { conflicts: ImportResult['conflicts'] }) => (
+  <ul data-testid="import-conflict-list">
+    {conflicts.slice(0, 50).map((c) => (
+      <li key={`${c.id}-${c.existingId}`}>
+        {c.name} — same {c.on} as an existing customer
+        {c.changes?.length ? `. Replacing it changes: ${c.changes.join('; ')}` : ''}
+        {c.keepsSecrets === false ? '. Its stored secrets would be removed (they are never sent to new hosts).' : ''}
+      </li>
+    ))}
+    {conflicts.length > 50 && <li>…and {conflicts.length - 50} more</li>}
+  </ul>
+)
+
+/** After an import: secrets removed because hosts changed, and values completed or worth a warning. */
+const ImportNotes = ({ result }: { result: ImportResult }) => {
+  const dropped = result.secretsDropped ?? []
+  const notices = result.notices ?? []
+  if (!dropped.length && !notices.length) return null
+  return (
+    <Notification type="warning" data-testid="import-notes">
+      <Notification.Title>Please check</Notification.Title>
+      <ul>
+        {dropped.map((d) => (
+          <li key={`drop-${d.id}`}>
+            {d.name}: {d.reason}
+          </li>
+        ))}
+        {notices.slice(0, 50).map((n, i) => (
+          <li key={`notice-${i}`}>
+            {n.name}: {n.message}
+          </li>
+        ))}
+      </ul>
+    </Notification>
   )
 }
 
@@ -127,13 +165,7 @@ const ImportBox = ({ onImported }: { onImported(): void }) => {
           <Notification.Title>
             {conflicts.length} customer{conflicts.length === 1 ? '' : 's'} already exist{conflicts.length === 1 ? 's' : ''}
           </Notification.Title>
-          <ul>
-            {conflicts.map((c) => (
-              <li key={`${c.id}-${c.existingId}`}>
-                {c.name} — same {c.on} as an existing customer
-              </li>
-            ))}
-          </ul>
+          <ConflictList conflicts={conflicts} />
           <Fieldset>
             <Fieldset.Legend>What should happen to them?</Fieldset.Legend>
             {(Object.keys(STRATEGY_TEXT) as ImportStrategy[]).map((s) => (
@@ -158,6 +190,7 @@ const ImportBox = ({ onImported }: { onImported(): void }) => {
         {result &&
           `Imported ${result.imported.length}${result.skipped.length ? `, skipped ${result.skipped.length}` : ''}. Enter each imported customer's key secret before using it.`}
       </div>
+      {result && <ImportNotes result={result} />}
       {error && <ErrorNotice title="Import failed" error={error} onDismiss={() => setError(null)} />}
     </Stack>
   )
