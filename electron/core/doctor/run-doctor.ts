@@ -1,7 +1,8 @@
-import { CHAIN, SKIPPED_CANCELLED, SKIPPED_OFFLINE, readiness, skippedForPrerequisite, type CheckId, type CheckStatus } from '../../../shared/doctor/chain'
+import { CHAIN, SKIPPED_CANCELLED, SKIPPED_OFFLINE, readiness, skippedForPrerequisite, type CheckId } from '../../../shared/doctor/chain'
 import { exitCodeFor, firstFailure, overallVerdict, summaryLine } from '../../../shared/doctor/verdict'
 import { redactDeep } from '../../../shared/redact'
-import type { DoctorCheck, DoctorResult } from '../../../shared/contract/doctor'
+import type { DoctorCheck, DoctorProgress, DoctorResult } from '../../../shared/contract/doctor'
+import type { FinalStatus } from '../../../shared/task/status'
 import type { Profile } from '../../../shared/schemas/profile'
 import type { AccountInspection } from '../../../shared/setup/types'
 import { apiBase } from '../../../shared/schemas/profile'
@@ -19,7 +20,7 @@ export interface RunDoctorOptions {
   offline?: boolean
   signal?: AbortSignal
   /** Called when a check starts and when it ends (already redacted). */
-  onProgress?: (event: { check: DoctorCheck | null; id: CheckId; status: 'running' | CheckStatus; message: string }) => void
+  onProgress?: (event: DoctorProgress) => void
   /** Gateway request timeout (default 20 s, as Zendesk). */
   gatewayTimeoutMs?: number
   connectTimeoutMs?: number
@@ -66,7 +67,7 @@ export const runDoctor = async (services: Services, profileRef: string, options:
   }
   const table: CheckTable = { ...CHECKS, ...options.checks }
   const results = new Map<CheckId, DoctorCheck>()
-  const statuses = new Map<CheckId, CheckStatus>()
+  const statuses = new Map<CheckId, FinalStatus>()
   const running = new Map<CheckId, Promise<void>>()
 
   const finish = (id: CheckId, out: CheckOutput, durationMs: number): void => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { HistoryEntry } from '../../../shared/contract/events-gateway'
+import type { HistoryEntry } from '../../../shared/contract/test-events'
 import { AppFailure } from '../errors'
 import { writeFileAtomic } from '../vault/atomic-file'
 

@@ -34,7 +34,7 @@ const Subtle = styled(MD)`
 
 /** The link to show first: the first failure, else the first warning, else the first link. */
 const defaultSelection = (links: LinkView[]): LinkView['id'] =>
-  (links.find((l) => l.state === 'fail') ?? links.find((l) => l.state === 'warn') ?? links[0]).id
+  (links.find((l) => l.status === 'fail') ?? links.find((l) => l.status === 'warn') ?? links[0]).id
 
 /**
  * Diagnose: one button checks every link of the chain for the active customer, the links turn
