@@ -10,7 +10,7 @@ import { isTrustedFrame, type TrustedSenders } from './trusted-senders'
  * own origin — see trusted-senders.ts), then hands over to the shared dispatcher, which validates
  * the input.
  */
-export { TrustedSenders, isTrustedFrame } from './trusted-senders'
+export { TrustedSenders } from './trusted-senders'
 
 /** Registers every contract channel on ipcMain. Returns a function that removes them. */
 export const registerIpc = (

@@ -25,7 +25,6 @@ export const calls = {
   ...vaultCalls
 } as const
 
-export { pushEvents }
 export type { PushEventName, PushPayload }
 
 export type Channel = keyof typeof calls

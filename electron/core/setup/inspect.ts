@@ -6,8 +6,6 @@ import type { App, Integration, Webhook } from '../../../shared/schemas/zendesk'
 import { toAppError } from '../errors'
 import type { ZendeskClient } from '../zendesk/client'
 
-export type { AccountInspection }
-
 /** What setup needs beyond the public inspection: the raw webhook secret (never returned by calls). */
 export interface DetailedInspection {
   inspection: AccountInspection
