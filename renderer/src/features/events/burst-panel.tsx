@@ -9,7 +9,8 @@ import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../../../../shared/w
 import { ErrorNotice } from '../../components/error-notice'
 import { useTaskRun } from '../../app/use-task-run'
 import { call } from '../../lib/api'
-import { Bar, Columns, Facts } from './layout'
+import { ButtonBar } from '../../components/button-bar'
+import { Columns, Facts } from './layout'
 import { LatencyChart } from './latency-chart'
 
 /** N events at concurrency C to the customer's own gateway, with the latency distribution. */
@@ -57,7 +58,7 @@ export const BurstPanel = ({ profileId }: { profileId: string }) => {
           </Select>
         </Field>
       </Columns>
-      <Bar>
+      <ButtonBar>
         <Button isPrimary onClick={() => void start()} disabled={running || Boolean(countError || concError)} data-testid="burst-start">
           Start burst
         </Button>
@@ -66,7 +67,7 @@ export const BurstPanel = ({ profileId }: { profileId: string }) => {
             Cancel
           </Button>
         )}
-      </Bar>
+      </ButtonBar>
       <div role="status" aria-live="polite">
         {running && (
           <>

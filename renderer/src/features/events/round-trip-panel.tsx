@@ -10,7 +10,8 @@ import { WriteTarget } from '../../components/write-target'
 import { useTaskRun } from '../../app/use-task-run'
 import { StatusTag } from '../../components/status-tag'
 import { call } from '../../lib/api'
-import { Bar, Facts } from './layout'
+import { ButtonBar } from '../../components/button-bar'
+import { Facts } from './layout'
 
 const STEP_LABEL: Record<string, string> = { user: 'Create a test user', conversation: 'Create a conversation', message: 'Write as the user', gateway: 'Zendesk calls the gateway', reply: "The agent's reply", cleanup: 'Clean up' }
 
@@ -38,7 +39,7 @@ export const RoundTripPanel = ({ profile }: { profile: ProfileView }) => {
     <div data-testid="roundtrip-panel">
       <MD>Creates a test user and a conversation in this customer&apos;s Zendesk, writes as the user and waits up to 30 s for the AI agent&apos;s reply.</MD>
       <WriteTarget profile={profile} action="Creates a test user and a conversation" />
-      <Bar>
+      <ButtonBar>
         <Button isPrimary onClick={() => void start()} disabled={running} data-testid="roundtrip-start">
           Run live round trip
         </Button>
@@ -47,7 +48,7 @@ export const RoundTripPanel = ({ profile }: { profile: ProfileView }) => {
             Cancel
           </Button>
         )}
-      </Bar>
+      </ButtonBar>
       <ol role="status" aria-live="polite" aria-label="Round trip progress" style={{ paddingLeft: 20 }}>
         {steps.map((s) => (
           <li key={s.id} data-testid="roundtrip-step" data-step={s.id} style={{ marginBottom: 6 }}>
@@ -63,7 +64,7 @@ export const RoundTripPanel = ({ profile }: { profile: ProfileView }) => {
           </MD>
           {result.fix && <MD>What to do: {result.fix}</MD>}
           {result.reply && (
-            <Bar>
+            <ButtonBar>
               <Avatar size="large">
                 <Avatar.Text>{(result.reply.authorName ?? '?').slice(0, 2).toUpperCase()}</Avatar.Text>
               </Avatar>
@@ -75,7 +76,7 @@ export const RoundTripPanel = ({ profile }: { profile: ProfileView }) => {
                 <dt>Reply</dt>
                 <dd>{result.reply.text}</dd>
               </Facts>
-            </Bar>
+            </ButtonBar>
           )}
         </div>
       )}
