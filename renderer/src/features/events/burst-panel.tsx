@@ -51,7 +51,7 @@ export const BurstPanel = ({ profileId }: { profileId: string }) => {
         </Field>
         <Field>
           <Field.Label>Event</Field.Label>
-          <Select value={type} onChange={(e) => setType(e.target.value as WebhookEventType)}>
+          <Select value={type} onChange={(e) => setType(WEBHOOK_EVENT_TYPES.find((t) => t === e.target.value) ?? type)}>
             {WEBHOOK_EVENT_TYPES.map((t) => (
               <option key={t}>{t}</option>
             ))}

@@ -30,7 +30,7 @@ const EventFields = ({ value, onChange, disabled }: { value: EventDraft; onChang
     <>
       <Field>
         <Field.Label>Event</Field.Label>
-        <Select value={value.type} onChange={(e) => set({ type: e.target.value as WebhookEventType })} data-testid="event-type" disabled={disabled}>
+        <Select value={value.type} onChange={(e) => set({ type: WEBHOOK_EVENT_TYPES.find((t) => t === e.target.value) ?? value.type })} data-testid="event-type" disabled={disabled}>
           {WEBHOOK_EVENT_TYPES.map((t) => (
             <option key={t} value={t}>
               {t === 'conversation:message' ? 'conversation:message — a user wrote' : 'conversation:create — a conversation started'}
@@ -40,7 +40,7 @@ const EventFields = ({ value, onChange, disabled }: { value: EventDraft; onChang
       </Field>
       <Field style={{ marginTop: 12 }}>
         <Field.Label>Channel</Field.Label>
-        <Select value={value.sourceType} onChange={(e) => set({ sourceType: e.target.value as SourceType })} data-testid="event-channel" disabled={disabled}>
+        <Select value={value.sourceType} onChange={(e) => set({ sourceType: SOURCE_TYPES.find((t) => t === e.target.value) ?? value.sourceType })} data-testid="event-channel" disabled={disabled}>
           {SOURCE_TYPES.map((s) => (
             <option key={s} value={s}>
               {CHANNEL_LABEL[s] ?? s}
