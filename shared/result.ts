@@ -1,3 +1,5 @@
+import { z } from 'zod'
+
 /**
  * Errors cross every boundary (IPC, the harness, the CLI's --json) as data, because only
  * `error.message` survives Electron's `ipcMain.handle` and a stack trace can carry secrets.
@@ -13,11 +15,13 @@ export interface AppError {
   details?: Record<string, unknown>
 }
 
+/** {@link AppError} as a schema, for the answers of the contract that carry one (one copy, here). */
+export const AppErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  fix: z.string(),
+  details: z.record(z.string(), z.unknown()).optional()
+}) satisfies z.ZodType<AppError>
+
 /** The answer of every contract call. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
-
-/** Builds a success answer. */
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
-
-/** Builds a failure answer. */
-export const fail = <T = never>(error: AppError): Result<T> => ({ ok: false, error })

@@ -3,6 +3,7 @@ import { defaultDataDir, defaultKeychainService, secureDataDir } from './platfor
 import { createLogger, type Logger, type LogLevel } from './platform/logger'
 import { secretRegistry, type SecretRegistry } from './platform/secret-registry'
 import { Lifecycle, type ShutdownHook } from './lifecycle'
+import { DoctorResults } from './doctor/results'
 import { Vault, type VaultOptions } from './vault/vault'
 
 export interface ServicesOptions {
@@ -28,6 +29,8 @@ export interface Services {
   readonly secrets: SecretRegistry
   /** Profiles and their keychain secrets (built on first use, so `--help` never touches the keychain). */
   readonly vault: Vault
+  /** Each customer's last diagnose run in this process (what reports are made from). */
+  readonly doctorResults: DoctorResults
   /** Registers what must be undone before this process ends; the returned function unregisters it. */
   onShutdown(hook: ShutdownHook): () => void
   /** Runs every registered hook once, bounded (the host calls it on quit). */
@@ -59,6 +62,7 @@ export const createServices = (options: ServicesOptions = {}): Services => {
       }
       return vault
     },
+    doctorResults: new DoctorResults(),
     onShutdown: (hook) => lifecycle.onShutdown(hook),
     shutdown: (timeoutMs) => lifecycle.shutdown(timeoutMs)
   }

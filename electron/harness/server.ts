@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import type { EventName, EventPayload } from '../../shared/contract'
+import type { PushEventName, PushPayload } from '../../shared/contract'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import type { HandlerContext, Handlers } from '../core/api/context'
 import { dispatch } from '../core/api/dispatch'
@@ -43,7 +43,7 @@ export interface Harness {
   port: number
   close(): Promise<void>
   /** Pushes an event to every connected page (what `webContents.send` does in Electron). */
-  emit<E extends EventName>(name: E, payload: EventPayload<E>): void
+  emit<E extends PushEventName>(name: E, payload: PushPayload<E>): void
 }
 
 const MAX_BODY = 5 * 1024 * 1024
@@ -105,7 +105,7 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
   let port = 0
   const bridge = buildBridgeScript()
 
-  const emit = <E extends EventName>(name: E, payload: EventPayload<E>): void => {
+  const emit = <E extends PushEventName>(name: E, payload: PushPayload<E>): void => {
     const data = `data: ${JSON.stringify({ name, payload })}\n\n`
     for (const s of streams) s.write(data)
   }

@@ -1,5 +1,5 @@
 import { ipcMain, type WebContents } from 'electron'
-import { channels, type EventName, type EventPayload } from '../../shared/contract'
+import { channels, type PushEventName, type PushPayload } from '../../shared/contract'
 import type { HandlerContext, Handlers } from '../core/api/context'
 import { dispatch } from '../core/api/dispatch'
 import { isTrustedFrame, type TrustedSenders } from './trusted-senders'
@@ -10,7 +10,7 @@ import { isTrustedFrame, type TrustedSenders } from './trusted-senders'
  * own origin — see trusted-senders.ts), then hands over to the shared dispatcher, which validates
  * the input.
  */
-export { TrustedSenders, isTrustedFrame } from './trusted-senders'
+export { TrustedSenders } from './trusted-senders'
 
 /** Registers every contract channel on ipcMain. Returns a function that removes them. */
 export const registerIpc = (
@@ -38,6 +38,6 @@ export const registerIpc = (
 }
 
 /** Sends a typed event to every trusted window. */
-export const sendEvent = <E extends EventName>(targets: Iterable<WebContents>, name: E, payload: EventPayload<E>): void => {
+export const sendEvent = <E extends PushEventName>(targets: Iterable<WebContents>, name: E, payload: PushPayload<E>): void => {
   for (const contents of targets) if (!contents.isDestroyed()) contents.send(`event:${name}`, payload)
 }

@@ -2,8 +2,6 @@ import { app, shell, type Session, type WebContents } from 'electron'
 import { pathToFileURL } from 'node:url'
 import { CONTENT_SECURITY_POLICY, decideWindowOpen, isAllowedRequest, isOwnUrl as isOwnUrlFor, type OriginPolicy } from './policy'
 
-export { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY } from './policy'
-
 /** Where this process runs: the dev server URL counts only in an unpackaged build. */
 export const originPolicy = (): OriginPolicy => ({ devUrl: process.env.ELECTRON_RENDERER_URL, isPackaged: app.isPackaged })
 

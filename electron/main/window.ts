@@ -3,9 +3,6 @@ import { join } from 'node:path'
 import { hardenedWebPreferences, startUrl } from './policy'
 import { originPolicy } from './security'
 
-/** Re-exported for the Electron suite; defined (and unit-tested) in policy.ts. */
-export { hardenedWebPreferences } from './policy'
-
 /** Creates the main window and loads our page (the dev server in development). */
 export const createMainWindow = (outDir: string): BrowserWindow => {
   const win = new BrowserWindow({

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineCall } from './define'
+import { TaskId } from './task'
 
 /** Calls that take no input still take `{}`, so every input is validated the same way. */
 export const NoInput = z.object({}).strict()
@@ -22,11 +23,6 @@ export const AppInfo = z.object({
   dataDir: z.string()
 })
 export type AppInfo = z.infer<typeof AppInfo>
-
-/** A long-running task (setup, doctor, burst) is cancelled by the id the renderer gave it. */
-export const TaskId = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{6,64}$/, 'A task id is 6 to 64 letters, digits, "-" or "_".')
 
 export const appCalls = {
   getAppInfo: defineCall(NoInput, AppInfo, 'Version, runtime versions and data folder of the running app.'),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { TaskId } from './app'
+import { TaskId } from './task'
 import { defineCall } from './define'
 
 /**

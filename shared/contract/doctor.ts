@@ -1,14 +1,15 @@
 import { z } from 'zod'
 import { CHECK_IDS } from '../doctor/chain'
 import { ProfileRef } from '../schemas/profile'
-import { TaskId } from './app'
+import { FINAL_STATUSES } from '../task/status'
 import { defineCall } from './define'
+import { FinalStatusSchema, TaskId } from './task'
 
 /** One finished link of the diagnose chain, secret-free (evidence is redacted before it leaves core). */
 export const DoctorCheck = z.object({
   id: z.enum(CHECK_IDS),
   title: z.string(),
-  status: z.enum(['pass', 'warn', 'fail', 'skipped']),
+  status: FinalStatusSchema,
   /** What was found, with any Zendesk or gateway message verbatim. */
   message: z.string(),
   /** What to do; empty when there is nothing to do. */
@@ -24,6 +25,15 @@ export const DoctorCheck = z.object({
   gatewayMessage: z.string().optional()
 })
 export type DoctorCheck = z.infer<typeof DoctorCheck>
+
+/** A link pushed live: started (`running`, no check yet) or finished with its check. */
+export const DoctorProgress = z.object({
+  id: z.enum(CHECK_IDS),
+  status: z.enum(['running', ...FINAL_STATUSES]),
+  message: z.string(),
+  check: DoctorCheck.nullable()
+})
+export type DoctorProgress = z.infer<typeof DoctorProgress>
 
 /** A whole diagnose run. */
 export const DoctorResult = z.object({
@@ -47,7 +57,7 @@ export const DoctorReport = z.object({
   version: z.literal(1),
   generatedAt: z.string(),
   app: z.object({ name: z.string(), version: z.string(), host: z.string(), platform: z.string(), arch: z.string(), osRelease: z.string(), node: z.string() }),
-  /** The profile without secrets: only whether each secret is stored. */
+  /** The customer's stored record (its profile) without secrets: only whether each secret is stored. */
   profile: z.object({
     id: z.string(),
     name: z.string(),
@@ -74,12 +84,12 @@ export const doctorCalls = {
   runDoctor: defineCall(
     z.object({ profileRef: ProfileRef, taskId: TaskId, offline: z.boolean().optional() }).strict(),
     DoctorResult,
-    'Check every link of the chain (keychain → Zendesk → integration → gateway → agent → channel bot); progress per check on taskProgress (source "doctor").'
+    'Check every link of the chain (keychain → Zendesk → integration → gateway → agent → channel bot); progress per check on taskProgress (kind "doctor").'
   ),
   getLastDoctorResult: defineCall(
     z.object({ profileRef: ProfileRef }).strict(),
     z.object({ result: DoctorResult.nullable() }),
-    'The last diagnose run of this profile in this session, or null.'
+    'The last diagnose run of this customer in this session, or null.'
   ),
   exportDoctorReport: defineCall(
     z.object({ profileRef: ProfileRef, format: ReportFormat }).strict(),

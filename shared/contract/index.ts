@@ -3,29 +3,29 @@ import type { Result } from '../result'
 import { appCalls } from './app'
 import { avatarCalls } from './avatar'
 import { doctorCalls } from './doctor'
-import { gatewayCalls } from './events-gateway'
+import { pushEvents, type PushEventName, type PushPayload } from './push'
 import { sandboxCalls } from './sandbox'
 import { setupCalls } from './setup'
+import { testEventCalls } from './test-events'
 import { vaultCalls } from './vault'
-import { events, type EventName, type EventPayload } from './events'
 
 /**
  * The one contract between renderer and main, as GitHub Desktop's `ipc-shared.ts`: a map from
- * channel to call. Preload, main, the browser harness and the fuzz tests are all derived from it.
- * Each feature adds its calls in its own file (`./<feature>.ts`) and spreads them here.
+ * channel to call, and the push events main sends back. Preload, main, the browser harness and the
+ * fuzz tests are all derived from it. Each feature adds its calls in its own file
+ * (`./<feature>.ts`) and spreads them here.
  */
 export const calls = {
   ...appCalls,
   ...avatarCalls,
   ...doctorCalls,
-  ...gatewayCalls,
+  ...testEventCalls,
   ...sandboxCalls,
   ...setupCalls,
   ...vaultCalls
 } as const
 
-export { events }
-export type { EventName, EventPayload }
+export type { PushEventName, PushPayload }
 
 export type Channel = keyof typeof calls
 export type CallInput<C extends Channel> = z.input<(typeof calls)[C]['input']>
@@ -33,15 +33,16 @@ export type CallOutput<C extends Channel> = z.output<(typeof calls)[C]['output']
 
 /** The channel names, in a stable order (preload exposes one function per name). */
 export const channels = Object.keys(calls) as Channel[]
-export const eventNames = Object.keys(events) as EventName[]
+/** The push event names (preload exposes one `on<Name>` subscription per name). */
+export const eventNames = Object.keys(pushEvents) as PushEventName[]
 
 /** `taskProgress` → `onTaskProgress`: the name preload exposes for a subscription. */
-export const subscriptionName = (e: EventName): `on${Capitalize<EventName>}` =>
-  `on${e[0].toUpperCase()}${e.slice(1)}` as `on${Capitalize<EventName>}`
+export const subscriptionName = (e: PushEventName): `on${Capitalize<PushEventName>}` =>
+  `on${e[0].toUpperCase()}${e.slice(1)}` as `on${Capitalize<PushEventName>}`
 
-/** What `window.aissist` looks like to the renderer: one function per call and per event. */
+/** What `window.aissist` looks like to the renderer: one function per call and per push event. */
 export type AissistBridge = {
   [C in Channel]: (input: CallInput<C>) => Promise<Result<CallOutput<C>>>
 } & {
-  [E in EventName as `on${Capitalize<E>}`]: (listener: (payload: EventPayload<E>) => void) => () => void
+  [E in PushEventName as `on${Capitalize<E>}`]: (listener: (payload: PushPayload<E>) => void) => () => void
 }

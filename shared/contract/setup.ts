@@ -1,46 +1,83 @@
 import { z } from 'zod'
-import { StepStatus } from './events'
-import { TaskId } from './app'
-import { defineCall } from './define'
+import { AppErrorSchema } from '../result'
 import { ProfileRef } from '../schemas/profile'
-import { ManualSteps, PlanItem, WriteTargetInfo } from '../setup/types'
+import { SETUP_STEP_IDS } from '../setup/steps'
+import { AccountInspection, ChannelBot, ManualSteps, PlanItem, WriteTargetInfo } from '../setup/types'
+import { FINAL_STATUSES } from '../task/status'
+import { WEBHOOK_EVENT_TYPES } from '../webhook-events'
+import { defineCall } from './define'
+import { TaskId, TaskStatusSchema } from './task'
+import { ZendeskVerdictSchema } from './test-events'
 
 /**
- * The guided setup's calls. `planSetup` only reads; `applySetup` writes, and only with
- * `confirmApply: true` — deleting duplicates needs its own `deleteDuplicates: true`. Both report
- * each step as `taskProgress` events (source `setup`) and are cancelled with `cancelTask`.
+ * The guided setup's calls. `planSetup` writes nothing to Zendesk; `applySetup` writes, and only
+ * with `confirmApply: true` — deleting duplicates needs its own `deleteDuplicates: true`. Both push
+ * each step as `taskProgress` (kind `setup`) and are cancelled with `cancelTask`.
  */
 
-const AppErrorSchema = z.object({ code: z.string(), message: z.string(), fix: z.string(), details: z.record(z.string(), z.unknown()).optional() })
+/** One test event of step 8, as the gateway answered it (no secret, no body). */
+export const TestEventOutcome = z.object({
+  type: z.enum(WEBHOOK_EVENT_TYPES),
+  status: z.number().int().nullable(),
+  verdict: ZendeskVerdictSchema,
+  totalMs: z.number(),
+  historyId: z.string(),
+  message: z.string()
+})
+export type TestEventOutcome = z.infer<typeof TestEventOutcome>
 
+/** Step 9's two parts: the agent name and the avatar, each with its problem codes. */
+export const AgentIdentityDetail = z.object({
+  agentName: z.string(),
+  name: z.object({ status: z.enum(FINAL_STATUSES), problems: z.array(z.string()) }),
+  avatar: z.object({ status: z.enum(FINAL_STATUSES), verdict: z.string().nullable(), checkedUrl: z.string().nullable(), problems: z.array(z.string()) })
+})
+export type AgentIdentityDetail = z.infer<typeof AgentIdentityDetail>
+
+/** What a step found, secret-free, by step: the inspection, the plan, the test events, the agent, the channel bot. */
+export const SetupStepData = z.union([
+  z.object({ inspection: AccountInspection }),
+  z.object({ plan: z.array(PlanItem), target: WriteTargetInfo }),
+  z.object({ events: z.array(TestEventOutcome) }),
+  AgentIdentityDetail,
+  z.object({ channelBot: ChannelBot })
+])
+export type SetupStepData = z.infer<typeof SetupStepData>
+
+/** One step as the stepper, the CLI and the JSON show it. */
 export const SetupStepSchema = z.object({
-  id: z.string(),
+  id: z.enum(SETUP_STEP_IDS),
   title: z.string(),
-  status: StepStatus,
+  status: TaskStatusSchema,
   message: z.string(),
   durationMs: z.number(),
+  /** On failure: the error with Zendesk's words verbatim and the fix. */
   error: AppErrorSchema.optional(),
+  /** The manual way in Admin Center, with exact values. */
   manual: ManualSteps.optional(),
-  data: z.unknown().optional()
+  data: SetupStepData.optional()
 })
-export type SetupStepView = z.infer<typeof SetupStepSchema>
+export type SetupStep = z.infer<typeof SetupStepSchema>
 
 export const SetupResultSchema = z.object({
+  /** No step failed. */
   ok: z.boolean(),
+  /** The account matches the guide AND the gateway accepted test events: messages arrive. */
   configured: z.boolean(),
   steps: z.array(SetupStepSchema),
   plan: z.array(PlanItem),
+  /** Write requests sent to Zendesk by this run (0 on an already-correct account). */
   writes: z.number().int(),
   target: WriteTargetInfo,
   summary: z.string()
 })
-export type SetupResultView = z.infer<typeof SetupResultSchema>
+export type SetupResult = z.infer<typeof SetupResultSchema>
 
 export const setupCalls = {
   planSetup: defineCall(
     z.object({ profileRef: ProfileRef, taskId: TaskId }).strict(),
     SetupResultSchema,
-    'Read the account and show what the guided setup would change (nothing is written).'
+    'Read the account and show what the guided setup would change; with nothing to change, prove delivery (test events, agent identity). Nothing is written to Zendesk.'
   ),
   applySetup: defineCall(
     z
@@ -52,6 +89,6 @@ export const setupCalls = {
       })
       .strict(),
     SetupResultSchema,
-    'Create or repair the Aissist integration with the guide\'s values, keep the webhook secret and read it back.'
+    'Create or repair the Aissist integration with the guide\'s values, keep the webhook secret, read it back and prove delivery.'
   )
 } as const

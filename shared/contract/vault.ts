@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineCall } from './define'
 import { NoInput } from './app'
+import { AppErrorSchema } from '../result'
 import { Profile, ProfilePatch, ProfileRef, SecretKind, profileFieldsShape } from '../schemas/profile'
 
 /** A secret as it travels renderer→main: write-only, never sent back. */
@@ -18,9 +19,6 @@ export const ProfileView = Profile.extend({
   webhookSecretStatus: SecretStatus
 })
 export type ProfileView = z.infer<typeof ProfileView>
-
-/** The error shape inside answers (the keychain's own failure, with its fix). */
-const AppErrorSchema = z.object({ code: z.string(), message: z.string(), fix: z.string(), details: z.record(z.string(), z.unknown()).optional() })
 
 /** What the keychain status badge shows: reachable or not, which OS store, and why not. */
 export const KeychainStatus = z.object({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CHAIN, CHECK_IDS, checkDefinition, isCheckId, readiness, skippedForPrerequisite, type CheckId, type CheckStatus } from './chain'
+import { CHAIN, CHECK_IDS, checkDefinition, isCheckId, readiness, skippedForPrerequisite, type CheckId } from './chain'
+import type { FinalStatus } from '../task/status'
 
 describe('the diagnose chain', () => {
   it('lists the links in the order a message travels, each with a title', () => {
@@ -16,15 +17,15 @@ describe('the diagnose chain', () => {
   })
 
   it('lets keychain, Zendesk reachability, gateway HEAD, agent name and avatar start at once', () => {
-    const none = new Map<CheckId, CheckStatus>()
+    const none = new Map<CheckId, FinalStatus>()
     expect(CHECK_IDS.filter((id) => readiness(id, none) === 'run')).toEqual(['keychain', 'zendesk-reachable', 'gateway-head', 'agent-name', 'avatar'])
   })
 
   it('waits, runs, or skips depending on prerequisites', () => {
     expect(readiness('credentials-valid', new Map([['credentials-present', 'pass']]))).toBe('wait')
-    expect(readiness('credentials-valid', new Map<CheckId, CheckStatus>([['credentials-present', 'pass'], ['zendesk-reachable', 'warn']]))).toBe('run')
-    expect(readiness('credentials-valid', new Map<CheckId, CheckStatus>([['credentials-present', 'fail']]))).toBe('skip')
-    expect(readiness('integration-present', new Map<CheckId, CheckStatus>([['credentials-valid', 'skipped']]))).toBe('skip')
+    expect(readiness('credentials-valid', new Map<CheckId, FinalStatus>([['credentials-present', 'pass'], ['zendesk-reachable', 'warn']]))).toBe('run')
+    expect(readiness('credentials-valid', new Map<CheckId, FinalStatus>([['credentials-present', 'fail']]))).toBe('skip')
+    expect(readiness('integration-present', new Map<CheckId, FinalStatus>([['credentials-valid', 'skipped']]))).toBe('skip')
   })
 
   it('says what a skipped link needed', () => {

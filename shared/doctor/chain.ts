@@ -1,3 +1,5 @@
+import type { FinalStatus } from '../task/status'
+
 /**
  * The chain diagnose walks, in the order a message travels (keychain → Zendesk → integration →
  * gateway → agent identity → channel bot). Declared once here, pure, so the core's scheduler, the
@@ -22,9 +24,6 @@ export const CHECK_IDS = [
 
 /** One link of the chain. */
 export type CheckId = (typeof CHECK_IDS)[number]
-
-/** How a link ended: `skipped` when a prerequisite failed or the machine is offline. */
-export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skipped'
 
 /** What the scheduler needs to know about a link. */
 export interface CheckDefinition {
@@ -79,7 +78,7 @@ export const SKIPPED_CANCELLED = 'skipped: the run was cancelled'
  * Whether a link can start, given the statuses so far: `run` when every prerequisite passed or
  * warned, `skip` as soon as one failed or was skipped, `wait` otherwise.
  */
-export const readiness = (id: CheckId, done: ReadonlyMap<CheckId, CheckStatus>): 'run' | 'skip' | 'wait' => {
+export const readiness = (id: CheckId, done: ReadonlyMap<CheckId, FinalStatus>): 'run' | 'skip' | 'wait' => {
   for (const need of checkDefinition(id).needs) {
     const s = done.get(need)
     if (s === undefined) return 'wait'

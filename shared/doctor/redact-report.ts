@@ -20,6 +20,3 @@ export const profileSecretRedactor = (secrets: { keyId: string; keySecret?: stri
 
 /** Every string of the report redacted; secret-named keys blanked whatever their value. */
 export const redactReport = (report: DoctorReport, redact: Redact): DoctorReport => redactDeep(report, redact)
-
-/** Final pass over rendered text. */
-export const redactText = (text: string, redact: Redact): string => redact(text)

@@ -35,7 +35,7 @@ export const renderMarkdown = (r: DoctorReport): string => {
     lines.push(res.verdict === 'pass' ? '**Every check passed.**' : '**Nothing failed, but some checks need attention.**', '')
   }
   lines.push(`Result: ${res.summary}${res.offline ? ' (this machine was offline)' : ''}${res.cancelled ? ' (the run was cancelled)' : ''}. Started ${res.startedAt}, took ${Math.round(res.durationMs)} ms.`, '')
-  lines.push('## Profile (no secrets)', '')
+  lines.push('## Customer (no secrets)', '')
   const p = r.profile
   const rows: [string, string][] = [
     ['Name', p.name],
@@ -69,9 +69,9 @@ export const renderMarkdown = (r: DoctorReport): string => {
 /** The report as pretty JSON. */
 export const renderJson = (r: DoctorReport): string => `${JSON.stringify(r, null, 2)}\n`
 
-/** A file name to suggest: `aissist-diagnose-<profile>-<date>.<ext>`, safe on every OS. */
+/** A file name to suggest: `aissist-diagnose-<customer>-<date>.<ext>`, safe on every OS. */
 export const suggestedReportName = (profileName: string, at: Date, ext: 'md' | 'json'): string => {
-  const slug = profileName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'profile'
+  const slug = profileName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'customer'
   const stamp = at.toISOString().slice(0, 19).replace(/[:T]/g, '-')
   return `aissist-diagnose-${slug}-${stamp}.${ext}`
 }

@@ -1,9 +1,10 @@
-import { CHAIN, type CheckId, type CheckStatus } from './chain'
+import type { FinalStatus } from '../task/status'
+import { CHAIN, type CheckId } from './chain'
 
 /** A finished link as the verdict needs it. */
 export interface CheckOutcome {
   id: CheckId
-  status: CheckStatus
+  status: FinalStatus
   message: string
 }
 
@@ -11,7 +12,7 @@ export interface CheckOutcome {
 export type OverallVerdict = 'pass' | 'warn' | 'fail'
 
 /** The worst status of the run (skipped links do not count: their cause is counted). */
-export const overallVerdict = (checks: readonly { status: CheckStatus }[]): OverallVerdict =>
+export const overallVerdict = (checks: readonly { status: FinalStatus }[]): OverallVerdict =>
   checks.some((c) => c.status === 'fail') ? 'fail' : checks.some((c) => c.status === 'warn') ? 'warn' : 'pass'
 
 /** The CLI's exit code: 0 when all pass, 1 when only warnings, 2 when something failed. */
@@ -57,7 +58,7 @@ export const firstFailure = (
 
 /** One line summing up a run, for the screen's header and the CLI's last line. */
 export const summaryLine = (checks: readonly CheckOutcome[]): string => {
-  const n = (s: CheckStatus): number => checks.filter((c) => c.status === s).length
+  const n = (s: FinalStatus): number => checks.filter((c) => c.status === s).length
   const parts = [`${n('pass')} passed`, `${n('warn')} warning${n('warn') === 1 ? '' : 's'}`, `${n('fail')} failed`, `${n('skipped')} skipped`]
   return parts.join(', ')
 }

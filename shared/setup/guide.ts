@@ -30,7 +30,7 @@ export interface GuideWebhook {
   includeFullSource: boolean
 }
 
-/** The guide's webhook for this profile's gateway; every write sends exactly this. */
+/** The guide's webhook for this customer's gateway; every write sends exactly this. */
 export const guideWebhook = (gatewayUrl: string): GuideWebhook => ({
   target: gatewayUrl,
   triggers: [...GUIDE_TRIGGERS],

@@ -2,7 +2,7 @@ import { ADMIN_CENTER_AI_AGENTS, ADMIN_CENTER_INTEGRATIONS, INTEGRATION_NAME, tr
 import type { ManualSteps } from './types'
 
 /**
- * The guide's manual way, with this profile's exact values: what a failed step shows so the admin
+ * The guide's manual way, with this customer's exact values: what a failed step shows so the admin
  * can finish in Admin Center without guessing a name or a URL.
  */
 export const manualCreateIntegration = (gatewayUrl: string): ManualSteps => ({
@@ -11,7 +11,7 @@ export const manualCreateIntegration = (gatewayUrl: string): ManualSteps => ({
     `In Zendesk, go to ${ADMIN_CENTER_INTEGRATIONS}.`,
     'Click Create integration.',
     'Enter the values below, then save.',
-    'Copy the webhook secret Zendesk shows and store it in this profile (Customers → the profile → Webhook secret).'
+    'Copy the webhook secret Zendesk shows and store it for this customer (Customers → the customer → Webhook secret).'
   ],
   values: [
     { label: 'Name', value: INTEGRATION_NAME },
@@ -56,7 +56,7 @@ export const manualCheckKey = (appId: string, keyId: string): ManualSteps => ({
   where: 'Admin Center → Apps and integrations → APIs → Conversations API',
   steps: [
     'In Zendesk, go to Admin Center → Apps and integrations → APIs → Conversations API.',
-    'Check that a key with this key ID exists for this app; if not, create one and edit the profile with its ID and secret.'
+    'Check that a key with this key ID exists for this app; if not, create one and edit the customer with its ID and secret.'
   ],
   values: [
     { label: 'App ID', value: appId },

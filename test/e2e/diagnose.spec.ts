@@ -15,7 +15,7 @@ sandboxTest('diagnose: the chain turns green, a broken gateway secret is named f
   await nav.getByRole('button', { name: 'Guided setup' }).click()
   await app.getByTestId('setup-plan').click()
   await app.getByTestId('setup-apply').click()
-  await expect(app.getByTestId('step-verify')).toHaveAttribute('data-status', 'passed')
+  await expect(app.getByTestId('step-verify')).toHaveAttribute('data-status', 'pass')
 
   await nav.getByRole('button', { name: 'Diagnose' }).click()
   await expect(app.getByRole('heading', { level: 1, name: 'Diagnose' })).toBeVisible()

@@ -13,6 +13,9 @@ sandboxTest('guided setup: plan, apply, verify, and a rerun with nothing to chan
   await expect(app.getByTestId('plan-table')).toBeVisible()
   await expect(app.getByTestId('plan-create-integration')).toContainText('Aissistant_Conversation_Integration')
   await expect(app.getByTestId('step-apply')).toHaveAttribute('data-status', 'waiting')
+  // Waiting steps say what they wait for.
+  await expect(app.getByTestId('step-apply')).toContainText('Awaits your confirmation')
+  await expect(app.getByTestId('step-keep')).toContainText('Awaits the changes')
   await expect(app.getByTestId('write-target')).toContainText(sandbox.info.appId)
   const before = (await sandboxControl(sandbox.info, 'GET', '/state')) as State
   expect(before.integrations.filter((i) => i.type === 'custom')).toHaveLength(0)
@@ -20,8 +23,8 @@ sandboxTest('guided setup: plan, apply, verify, and a rerun with nothing to chan
   expect(await seriousViolations(app)).toEqual([])
 
   await app.getByTestId('setup-apply').click()
-  await expect(app.getByTestId('step-verify')).toHaveAttribute('data-status', 'passed')
-  await expect(app.getByTestId('step-apply')).toHaveAttribute('data-status', 'passed')
+  await expect(app.getByTestId('step-verify')).toHaveAttribute('data-status', 'pass')
+  await expect(app.getByTestId('step-apply')).toHaveAttribute('data-status', 'pass')
   await expect(app.getByTestId('setup-summary')).toContainText('1 write')
   const after = (await sandboxControl(sandbox.info, 'GET', '/state')) as State
   expect(after.integrations.filter((i) => i.displayName === 'Aissistant_Conversation_Integration')).toHaveLength(1)
@@ -43,10 +46,28 @@ sandboxTest('a failed step shows the Zendesk error, the fix and the manual way w
   await expect(app.getByTestId('setup-apply')).toBeVisible()
   await sandboxControl(sandbox.info, 'POST', '/faults', { method: 'POST', path: '/v2/apps/*/integrations', kind: 'status', status: 400 })
   await app.getByTestId('setup-apply').click()
-  await expect(app.getByTestId('step-apply')).toHaveAttribute('data-status', 'failed')
+  await expect(app.getByTestId('step-apply')).toHaveAttribute('data-status', 'fail')
   await expect(app.getByTestId('step-details-apply').getByTestId('error-message')).toContainText('HTTP 400')
   await expect(app.getByTestId('manual-apply')).toContainText('Create integration')
   await expect(app.getByRole('button', { name: 'Copy Webhook endpoint URL' })).toBeVisible()
   await app.screenshot({ path: join(SCREENSHOT_DIR, 'setup-failed.png'), fullPage: true })
+  expect(await seriousViolations(app)).toEqual([])
+})
+
+sandboxTest('"Configured" means messages arrive: a re-check of a configured account whose gateway rejects the secret is not configured', async ({ app, sandbox }) => {
+  await createSandboxProfile(app, sandbox.info)
+  await app.getByRole('navigation', { name: 'Capabilities' }).getByRole('button', { name: 'Guided setup' }).click()
+  await app.getByTestId('setup-plan').click()
+  await app.getByTestId('setup-apply').click()
+  await expect(app.getByTestId('setup-summary').locator('[data-outcome]')).toHaveAttribute('data-outcome', 'configured')
+
+  // Nothing to change in Zendesk, but the gateway now rejects the webhook secret.
+  await sandboxControl(sandbox.info, 'POST', '/faults', { target: 'gateway', method: 'POST', kind: 'unauthorized' })
+  await app.getByTestId('setup-plan').click()
+  await expect(app.getByTestId('plan-nothing')).toBeVisible()
+  await expect(app.getByTestId('step-test-events')).toHaveAttribute('data-status', 'fail')
+  await expect(app.getByTestId('setup-summary').locator('[data-outcome]')).toHaveAttribute('data-outcome', 'stopped')
+  await expect(app.getByTestId('setup-summary')).not.toContainText('Configured')
+  await expect(app.getByTestId('step-details-test-events').getByTestId('error-message')).toContainText('401')
   expect(await seriousViolations(app)).toEqual([])
 })

@@ -43,7 +43,7 @@ test.describe('the desktop app, main flow', () => {
 
       await page.getByTestId('setup-plan').click()
       await page.getByTestId('setup-apply').click()
-      for (const id of STEPS) await expect(page.getByTestId(`step-${id}`)).toHaveAttribute('data-status', 'passed', { timeout: 30_000 })
+      for (const id of STEPS) await expect(page.getByTestId(`step-${id}`)).toHaveAttribute('data-status', 'pass', { timeout: 30_000 })
 
       await nav('Test events')
       await page.getByTestId('event-text').fill('Hello from the desktop app')

@@ -284,7 +284,7 @@ describe('the avatar contract calls', () => {
     expect(value).toMatchObject({ verdict: 'ok', profileId: 'p1' })
     expect(value.preview).toMatch(/^data:image\/png;base64,/)
     expect(events).toHaveLength(3)
-    expect(events[0]).toMatchObject({ taskId: 'avatar-task-1', source: 'avatar', stepId: 'fetch' })
+    expect(events[0]).toMatchObject({ taskId: 'avatar-task-1', kind: 'avatar', payload: { url: expect.any(String) } })
   })
 
   it('checkAvatar refuses extra fields and empty URLs', async () => {

@@ -10,7 +10,7 @@ import type { HandlerContext } from '../../electron/core/api/context'
 import { TaskRegistry } from '../../electron/core/api/tasks'
 import { runSetup } from '../../electron/core/setup/run-setup'
 import { DoctorReport, DoctorResult } from '../../shared/contract/doctor'
-import type { TaskProgress } from '../../shared/contract/events'
+import type { TaskProgress } from '../../shared/contract/push'
 import { findCanaries, scanFolder } from '../support/secret-canaries'
 import { startWorld, type SetupWorld } from './setup-fixture'
 
@@ -132,9 +132,9 @@ describe('doctor CLI and support report', () => {
     w.sandbox.faults.add({ target: 'gateway', method: 'POST', kind: 'unauthorized' })
     const result = DoctorResult.parse(await doctorHandlers.runDoctor({ profileRef: w.profile.name, taskId: 'doctor-task-1' }, ctx))
     expect(result.firstFailure?.checkId).toBe('test-events')
-    expect(events.every((e) => e.taskId === 'doctor-task-1' && e.source === 'doctor')).toBe(true)
-    expect(events.filter((e) => e.status !== 'running')).toHaveLength(12)
-    expect(events.find((e) => e.stepId === 'test-events' && e.status === 'failed')?.durationMs).toEqual(expect.any(Number))
+    expect(events.every((e) => e.taskId === 'doctor-task-1' && e.kind === 'doctor')).toBe(true)
+    expect(events.filter((e) => e.kind === 'doctor' && e.payload.status !== 'running')).toHaveLength(12)
+    expect(events.flatMap((e) => (e.kind === 'doctor' ? [e.payload] : [])).find((p) => p.id === 'test-events' && p.status === 'fail')?.check?.durationMs).toEqual(expect.any(Number))
     expect((await doctorHandlers.getLastDoctorResult({ profileRef: w.profile.id }, ctx)).result?.startedAt).toBe(result.startedAt)
 
     const exported = await doctorHandlers.exportDoctorReport({ profileRef: w.profile.id, format: 'both' }, ctx)

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { probeGatewayHead, sendWebhookEvent } from '../../electron/core/gateway/send-event'
 import { buildTestEvent, sendTestEvent } from '../../electron/core/gateway/test-event'
 import { readHistory } from '../../electron/core/gateway/history'
-import { GatewayResponseSchema } from '../../shared/contract/events-gateway'
+import { GatewayResponseSchema } from '../../shared/contract/test-events'
 import { WebhookPayload, ConversationCreateEvent, ConversationMessageEvent } from '../../shared/webhook-events'
 import { createGatewayWorld, filesContaining, type GatewayWorld } from './gateway-fixture'
 

@@ -12,7 +12,7 @@ import { runBurst } from '../../electron/core/gateway/burst'
 import { runLiveRoundTrip } from '../../electron/core/gateway/round-trip'
 import { runCli } from '../../electron/cli/program'
 import { WebhookPayload } from '../../shared/webhook-events'
-import type { TaskProgress } from '../../shared/contract/events'
+import type { TaskProgress } from '../../shared/contract/push'
 import { createGatewayWorld, filesContaining, type GatewayWorld } from './gateway-fixture'
 
 /**
@@ -64,7 +64,7 @@ describe('burst', () => {
   it('sends N at concurrency C and reports p50/p95/max and counts by verdict and status', async () => {
     w.sandbox.faults.add({ target: 'gateway', kind: 'status', status: 503, count: 3 })
     const ticks: number[] = []
-    const b = await runBurst(w.services, { profileRef: w.profile.id, count: 20, concurrency: 4, type: 'conversation:message', onProgress: (d) => ticks.push(d) })
+    const b = await runBurst(w.services, { profileRef: w.profile.id, count: 20, concurrency: 4, type: 'conversation:message', onProgress: (d) => ticks.push(d.done) })
     w.sandbox.faults.clear()
     expect(b).toMatchObject({ requested: 20, completed: 20, cancelled: false, concurrency: 4, byVerdict: { accepted: 17, retried: 3 }, byStatus: { '200': 17, '503': 3 } })
     expect(b.stats.count).toBe(20)
@@ -93,7 +93,7 @@ describe('burst', () => {
       expect(v.cancelled).toBe(true)
       expect(v.completed).toBeLessThan(200)
     }
-    expect(progress.some((p) => p.taskId === 'burst-cancel-1' && p.stepId === 'burst')).toBe(true)
+    expect(progress.some((p) => p.taskId === 'burst-cancel-1' && p.kind === 'burst')).toBe(true)
     await w.sandbox.settled()
   })
 })
@@ -106,7 +106,7 @@ describe('live round trip in the sandbox', () => {
     expect(r.reply).toMatchObject({ authorName: 'Aissist Test Agent', avatarUrl: w.sandbox.state.agent.avatarUrl })
     expect(r.steps.map((s) => s.id)).toEqual(['user', 'conversation', 'message', 'gateway', 'reply', 'cleanup'])
     expect(r.leftBehind).toEqual([])
-    expect(r.steps.at(-1)).toMatchObject({ id: 'cleanup', status: 'passed' })
+    expect(r.steps.at(-1)).toMatchObject({ id: 'cleanup', status: 'pass' })
     expect(r.steps.at(-1)?.message).toContain(r.userId)
     await w.sandbox.settled()
     expect(w.sandbox.state.users.some((u) => u.id === r.userId)).toBe(false)
@@ -144,8 +144,8 @@ describe('live round trip in the sandbox', () => {
     const r = await call('runLiveRoundTrip', { profileRef: w.profile.id, taskId: 'roundtrip-401', timeoutMs: 1500 })
     w.sandbox.faults.clear()
     expect(r).toMatchObject({ ok: true, value: { verdict: 'no-reply', leftBehind: [] } })
-    expect(progress.some((p) => p.taskId === 'roundtrip-401' && p.stepId === 'cleanup' && p.status === 'passed')).toBe(true)
-    expect(progress.some((p) => p.taskId === 'roundtrip-401' && p.stepId === 'user' && p.status === 'passed')).toBe(true)
+    expect(progress.some((p) => p.taskId === 'roundtrip-401' && p.kind === 'round-trip' && p.payload.id === 'cleanup' && p.payload.status === 'pass')).toBe(true)
+    expect(progress.some((p) => p.taskId === 'roundtrip-401' && p.kind === 'round-trip' && p.payload.id === 'user' && p.payload.status === 'pass')).toBe(true)
     await w.sandbox.settled()
   })
 })

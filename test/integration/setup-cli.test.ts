@@ -9,7 +9,7 @@ import { createHandlers } from '../../electron/core/api/handlers'
 import type { HandlerContext } from '../../electron/core/api/context'
 import { createMemoryClipboard } from '../../electron/core/api/host'
 import { TaskRegistry } from '../../electron/core/api/tasks'
-import type { TaskProgress } from '../../shared/contract/events'
+import type { TaskProgress } from '../../shared/contract/push'
 import { startWorld, type SetupWorld } from './setup-fixture'
 
 /**
@@ -145,8 +145,8 @@ describe('planSetup / applySetup calls', () => {
     const taskId = `t-${randomUUID()}`
     const planned = await dispatch(handlers, 'planSetup', { profileRef: w.profile.name, taskId }, ctx)
     expect(planned.ok).toBe(true)
-    expect(events.every((e) => e.taskId === taskId && e.source === 'setup')).toBe(true)
-    expect(events.some((e) => e.stepId === 'plan' && e.status === 'passed')).toBe(true)
+    expect(events.every((e) => e.taskId === taskId && e.kind === 'setup')).toBe(true)
+    expect(events.some((e) => e.kind === 'setup' && e.payload.id === 'plan' && e.payload.status === 'pass')).toBe(true)
     expect(w.ours()).toHaveLength(0)
 
     const unconfirmed = await dispatch(handlers, 'applySetup', { profileRef: w.profile.name, taskId }, ctx)
@@ -180,7 +180,7 @@ describe('planSetup / applySetup calls', () => {
     if (r.ok) {
       const v = r.value as { ok: boolean; steps: { status: string; error?: { code: string } }[] }
       expect(v.ok).toBe(false)
-      expect(v.steps.find((s) => s.status === 'failed')?.error?.code).toBe('cancelled')
+      expect(v.steps.find((s) => s.status === 'fail')?.error?.code).toBe('cancelled')
     }
     expect(w.ours()).toHaveLength(0)
   })

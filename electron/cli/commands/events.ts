@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander'
 import { SOURCE_TYPES, WEBHOOK_EVENT_TYPES, type SourceType, type WebhookEventType } from '../../../shared/webhook-events'
-import type { BurstResult, RoundTripResult } from '../../../shared/contract/events-gateway'
+import type { BurstResult, RoundTripResult } from '../../../shared/contract/test-events'
 import { runBurst, BURST_LIMITS } from '../../core/gateway/burst'
 import { runLiveRoundTrip } from '../../core/gateway/round-trip'
 import { probeGatewayHead, type GatewayResponse } from '../../core/gateway/send-event'
@@ -48,7 +48,7 @@ const printBurst = (cli: CliRuntime, b: BurstResult): void => {
 }
 
 const printRoundTrip = (cli: CliRuntime, r: RoundTripResult): void => {
-  for (const s of r.steps) cli.out(`  ${s.status === 'passed' ? '✔' : s.status === 'failed' ? '✖' : '▲'} ${s.message}`)
+  for (const s of r.steps) cli.out(`  ${s.status === 'pass' ? '✔' : s.status === 'fail' ? '✖' : '▲'} ${s.message}`)
   cli.out(r.message)
   if (r.reply) cli.out(`  reply by: ${r.reply.authorName ?? '(no name)'}  avatar: ${r.reply.avatarUrl ?? '(none)'}`)
   if (r.fix) cli.out(`  → ${r.fix}`)
@@ -105,7 +105,7 @@ export const registerEventsCommand: RegisterCommand = (program, cli) => {
             type: opts.type,
             timeoutMs: opts.timeout,
             signal: controller.signal,
-            onProgress: (done, total) => spinner.update(`${done} of ${total} sent…`)
+            onProgress: ({ done, total }) => spinner.update(`${done} of ${total} sent…`)
           })
           spinner.stop()
           cli.print(b, () => printBurst(cli, b))

@@ -1,6 +1,8 @@
+import type { SetupResult, SetupStep } from '../../../shared/contract/setup'
+import { targetWords } from '../../../shared/setup/target'
 import type { PlanItem } from '../../../shared/setup/types'
 import { isAppFailure } from '../../core/errors'
-import { runSetup, targetWords, type SetupResult, type SetupStep } from '../../core/setup/run-setup'
+import { runSetup } from '../../core/setup/run-setup'
 import type { CliRuntime } from '../runtime'
 import { confirm } from '../secret-input'
 import { createSpinner, type Spinner } from '../spinner'
@@ -25,7 +27,7 @@ export const setupJson = (r: SetupResult): Record<string, unknown> => ({
   }))
 })
 
-const MARK: Record<SetupStep['status'], string> = { passed: '✔', warn: '▲', failed: '✖', skipped: '–', waiting: '…', pending: '·', running: '⠋' }
+const MARK: Record<SetupStep['status'], string> = { pass: '✔', warn: '▲', fail: '✖', skipped: '–', waiting: '…', pending: '·', running: '⠋' }
 
 const printPlan = (cli: CliRuntime, plan: PlanItem[], target: SetupResult['target']): void => {
   if (plan.length === 0) {
@@ -42,7 +44,7 @@ const printPlan = (cli: CliRuntime, plan: PlanItem[], target: SetupResult['targe
 
 const printStepDetail = (cli: CliRuntime, s: SetupStep): void => {
   if (s.error) cli.out(`    → ${s.error.fix}`)
-  if (s.manual && (s.status === 'failed' || s.status === 'warn')) {
+  if (s.manual && (s.status === 'fail' || s.status === 'warn')) {
     cli.out(`    By hand: ${s.manual.where}`)
     for (const v of s.manual.values) cli.out(`      ${v.label}: ${v.value}`)
   }
@@ -68,8 +70,8 @@ const progress = (cli: CliRuntime): ((s: SetupStep) => void) => {
     const line = `${s.title}${s.message ? ` — ${s.message}` : ''}`
     const sp = spinner ?? createSpinner(cli, line)
     spinner = null
-    if (s.status === 'passed') sp.succeed(line)
-    else if (s.status === 'failed') sp.fail(line)
+    if (s.status === 'pass') sp.succeed(line)
+    else if (s.status === 'fail') sp.fail(line)
     else if (s.status === 'warn') sp.warn(line)
     else {
       sp.stop()
@@ -106,7 +108,7 @@ export const registerSetupCommand: RegisterCommand = (program, cli) => {
             signal: ac.signal,
             onStep: live
           })
-          const failedStep = planned.steps.find((s) => s.status === 'failed')
+          const failedStep = planned.steps.find((s) => s.status === 'fail')
           const changes = planned.plan.filter((p) => p.confirm === 'apply' || opts.deleteDuplicates)
           if (opts.plan || failedStep || (!opts.yes && changes.length === 0)) {
             cli.print(setupJson(planned), () => {
@@ -144,7 +146,7 @@ export const registerSetupCommand: RegisterCommand = (program, cli) => {
           signal: ac.signal,
           onStep: live
         })
-        const failed = result.steps.find((s) => s.status === 'failed')
+        const failed = result.steps.find((s) => s.status === 'fail')
         cli.print(setupJson(result), () => {
           cli.out('')
           printSteps(cli, result)

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { calls, Channel, CallOutput, EventName, EventPayload } from '../../../shared/contract'
+import type { calls, Channel, CallOutput, PushEventName, PushPayload } from '../../../shared/contract'
 import type { Services } from '../services'
 import type { Host } from './host'
 import type { TaskRegistry } from './tasks'
@@ -10,7 +10,7 @@ export interface HandlerContext {
   host: Host
   tasks: TaskRegistry
   /** Pushes an event to the renderer (IPC in Electron, server-sent events in the harness). */
-  emit<E extends EventName>(name: E, payload: EventPayload<E>): void
+  emit<E extends PushEventName>(name: E, payload: PushPayload<E>): void
 }
 
 /** A handler gets the input after schema validation (defaults applied), never raw. */

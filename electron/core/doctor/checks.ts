@@ -82,8 +82,8 @@ const credentialsPresent: CheckTable['credentials-present'] = async ({ services,
   if (key === 'missing') {
     return {
       status: 'fail',
-      message: `The key secret of profile "${profile.name}" is not in the keychain`,
-      fix: `Edit the profile and enter the key secret of key ${profile.keyId} again (${ADMIN_KEYS}).`,
+      message: `The key secret of customer "${profile.name}" is not in the keychain`,
+      fix: `Edit the customer and enter the key secret of key ${profile.keyId} again (${ADMIN_KEYS}).`,
       code: 'credentials-missing',
       evidence
     }
@@ -91,8 +91,8 @@ const credentialsPresent: CheckTable['credentials-present'] = async ({ services,
   if (hook === 'missing') {
     return {
       status: 'fail',
-      message: `The webhook secret of profile "${profile.name}" is not in the keychain, so test events cannot prove the gateway accepts it`,
-      fix: 'Run the guided setup again (it keeps the webhook secret Zendesk returns), or paste the secret into the profile.',
+      message: `The webhook secret of customer "${profile.name}" is not in the keychain, so test events cannot prove the gateway accepts it`,
+      fix: 'Run the guided setup again (it keeps the webhook secret Zendesk returns), or paste the secret into the customer on the Customers screen.',
       code: 'credentials-missing',
       evidence
     }
@@ -215,7 +215,7 @@ const gatewayHead: CheckTable['gateway-head'] = async ({ profile, signal, gatewa
   const gatewayMessage = bodyText(r)
   if (r.error) return { status: 'fail', message: r.error.message, fix: r.error.fix, code: r.error.code, evidence, ...(gatewayMessage ? { gatewayMessage } : {}) }
   if (r.redirect) {
-    return { status: 'fail', message: `The gateway answers HEAD with a redirect (HTTP ${r.status}) to ${r.redirect.location}; Zendesk does not follow redirects`, fix: `Set the profile's gateway URL to the final address (${r.redirect.location}) and run setup again.`, code: 'gateway-redirect', evidence }
+    return { status: 'fail', message: `The gateway answers HEAD with a redirect (HTTP ${r.status}) to ${r.redirect.location}; Zendesk does not follow redirects`, fix: `Set the customer's gateway URL to the final address (${r.redirect.location}) and run setup again.`, code: 'gateway-redirect', evidence }
   }
   if (r.status !== null && r.status >= 500) {
     return { status: 'fail', message: `The gateway answers HEAD ${profile.gatewayUrl} with HTTP ${r.status}${r.statusText ? ` ${r.statusText}` : ''}`, fix: r.zendeskView.fix ?? 'The gateway is failing: check the Aissist status page or contact Aissist support with this report.', code: 'gateway-error', evidence, ...(gatewayMessage ? { gatewayMessage } : {}) }
@@ -252,7 +252,7 @@ const testEvents: CheckTable['test-events'] = async ({ services, profile, signal
           ? `The gateway answers ${type} sent with the stored webhook secret with HTTP ${r.status}${r.statusText ? ` ${r.statusText}` : ''}${gatewayMessage ? ` ("${gatewayMessage}")` : ''}; Zendesk would drop every message`
           : `${type}: ${r.error?.message ?? `HTTP ${r.status}`}. ${r.zendeskView.message}`,
         fix: unauthorized
-          ? 'The webhook secret in the keychain differs from the one the gateway knows: run the guided setup again so Zendesk and Aissist share the same secret, or paste the secret from Aissist into the profile.'
+          ? 'The webhook secret in the keychain differs from the one the gateway knows: run the guided setup again so Zendesk and Aissist share the same secret, or paste the secret from Aissist into the customer on the Customers screen.'
           : r.zendeskView.fix ?? r.error?.fix ?? 'Check the gateway URL and the gateway\'s status.',
         code: unauthorized ? 'gateway-unauthorized' : r.error?.code ?? `gateway-${r.zendeskView.verdict}`,
         evidence: { sent },
@@ -274,7 +274,7 @@ const agentName: CheckTable['agent-name'] = async ({ profile }) => {
 const avatar: CheckTable['avatar'] = async ({ profile, offline, signal }) => {
   const url = profile.avatarUrl.trim()
   if (!url) {
-    return { status: 'warn', message: 'No avatar URL is set: chat shows a default picture beside the AI replies', fix: 'Add a public image URL (jpg or png, at least 128 px square) to the profile.', code: 'avatar-empty', evidence: {} }
+    return { status: 'warn', message: 'No avatar URL is set: chat shows a default picture beside the AI replies', fix: 'Add a public image URL (jpg or png, at least 128 px square) to the customer.', code: 'avatar-empty', evidence: {} }
   }
   if (offline) {
     const rw = rewriteAvatarUrl(url)

@@ -1,7 +1,8 @@
-import { CHAIN, SKIPPED_CANCELLED, SKIPPED_OFFLINE, readiness, skippedForPrerequisite, type CheckId, type CheckStatus } from '../../../shared/doctor/chain'
+import { CHAIN, SKIPPED_CANCELLED, SKIPPED_OFFLINE, checkDefinition, readiness, skippedForPrerequisite, type CheckId } from '../../../shared/doctor/chain'
 import { exitCodeFor, firstFailure, overallVerdict, summaryLine } from '../../../shared/doctor/verdict'
 import { redactDeep } from '../../../shared/redact'
-import type { DoctorCheck, DoctorResult } from '../../../shared/contract/doctor'
+import type { DoctorCheck, DoctorProgress, DoctorResult } from '../../../shared/contract/doctor'
+import type { FinalStatus } from '../../../shared/task/status'
 import type { Profile } from '../../../shared/schemas/profile'
 import type { AccountInspection } from '../../../shared/setup/types'
 import { apiBase } from '../../../shared/schemas/profile'
@@ -19,7 +20,7 @@ export interface RunDoctorOptions {
   offline?: boolean
   signal?: AbortSignal
   /** Called when a check starts and when it ends (already redacted). */
-  onProgress?: (event: { check: DoctorCheck | null; id: CheckId; status: 'running' | CheckStatus; message: string }) => void
+  onProgress?: (event: DoctorProgress) => void
   /** Gateway request timeout (default 20 s, as Zendesk). */
   gatewayTimeoutMs?: number
   connectTimeoutMs?: number
@@ -37,44 +38,24 @@ const hostOf = (url: string): string | null => {
   }
 }
 
-/**
- * Runs the whole chain for one profile: independent links in parallel (keychain, Zendesk, gateway
- * and avatar do not wait for each other), dependent links as soon as what they need has passed, one
- * shared Zendesk client and one account inspection. Never throws for a broken link — that is a
- * verdict — only for a profile that does not exist.
- */
-export const runDoctor = async (services: Services, profileRef: string, options: RunDoctorOptions = {}): Promise<DoctorResult> => {
-  const started = performance.now()
-  const startedAt = new Date().toISOString()
-  const profile: Profile = await services.vault.getProfile(profileRef)
-  const signal = options.signal ?? new AbortController().signal
-  const redact = services.secrets.redact
-  const hosts = [hostOf(apiBase(profile)), hostOf(profile.gatewayUrl), profile.avatarUrl ? hostOf(profile.avatarUrl) : null].filter((h): h is string => Boolean(h))
-  const { offline, reason: offlineReason } = await detectOffline(hosts, options.offline)
+/** The links of one run as they finish: who runs, who is done, and each finished check. */
+class ChainRun {
+  readonly results = new Map<CheckId, DoctorCheck>()
+  readonly statuses = new Map<CheckId, FinalStatus>()
+  private readonly running = new Map<CheckId, Promise<void>>()
 
-  let clientPromise: Promise<ZendeskClient> | null = null
-  let inspectionPromise: Promise<AccountInspection> | null = null
-  const env: DoctorEnv = {
-    services,
-    profile,
-    offline,
-    signal,
-    gatewayTimeoutMs: options.gatewayTimeoutMs ?? 20_000,
-    connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
-    client: () => (clientPromise ??= clientForProfile(services, profile.id).then((r) => r.client)),
-    inspection: () => (inspectionPromise ??= env.client().then((c) => inspectAccount(c, profile, { signal })))
-  }
-  const table: CheckTable = { ...CHECKS, ...options.checks }
-  const results = new Map<CheckId, DoctorCheck>()
-  const statuses = new Map<CheckId, CheckStatus>()
-  const running = new Map<CheckId, Promise<void>>()
+  constructor(
+    private readonly env: DoctorEnv,
+    private readonly table: CheckTable,
+    private readonly onProgress?: RunDoctorOptions['onProgress']
+  ) {}
 
-  const finish = (id: CheckId, out: CheckOutput, durationMs: number): void => {
-    const def = CHAIN.find((c) => c.id === id)!
+  /** Records a finished link, redacted, and reports it. */
+  finish(id: CheckId, out: CheckOutput, durationMs: number): void {
     const check: DoctorCheck = redactDeep(
       {
         id,
-        title: def.title,
+        title: checkDefinition(id).title,
         status: out.status,
         message: out.message,
         fix: out.fix,
@@ -84,65 +65,102 @@ export const runDoctor = async (services: Services, profileRef: string, options:
         ...(out.zendeskMessage ? { zendeskMessage: out.zendeskMessage } : {}),
         ...(out.gatewayMessage ? { gatewayMessage: out.gatewayMessage } : {})
       },
-      redact
+      this.env.services.secrets.redact
     )
-    results.set(id, check)
-    statuses.set(id, check.status)
-    options.onProgress?.({ check, id, status: check.status, message: check.message })
+    this.results.set(id, check)
+    this.statuses.set(id, check.status)
+    this.onProgress?.({ check, id, status: check.status, message: check.message })
   }
 
-  const skip = (id: CheckId, message: string, evidence: Record<string, unknown> = {}): void => finish(id, { status: 'skipped', message, fix: '', evidence }, 0)
+  skip(id: CheckId, message: string, evidence: Record<string, unknown> = {}): void {
+    this.finish(id, { status: 'skipped', message, fix: '', evidence }, 0)
+  }
 
-  const start = (id: CheckId): void => {
-    options.onProgress?.({ check: null, id, status: 'running', message: `${CHAIN.find((c) => c.id === id)!.title}…` })
+  /** Starts a link; a check that throws is a failed link, never a failed run. */
+  private start(id: CheckId): void {
+    this.onProgress?.({ check: null, id, status: 'running', message: `${checkDefinition(id).title}…` })
     const t0 = performance.now()
     const p = (async () => {
       let out: CheckOutput
       try {
-        out = await table[id](env)
+        out = await this.table[id](this.env)
       } catch (e) {
-        const err = toAppError(e, redact)
+        const err = toAppError(e, this.env.services.secrets.redact)
         out = { status: 'fail', message: err.message, fix: err.fix, code: err.code, evidence: {} }
       }
-      if (signal.aborted) return
-      finish(id, out, performance.now() - t0)
-    })().finally(() => running.delete(id))
-    running.set(id, p)
+      if (this.env.signal.aborted) return
+      this.finish(id, out, performance.now() - t0)
+    })().finally(() => this.running.delete(id))
+    this.running.set(id, p)
   }
 
-  const abortPromise = new Promise<void>((resolve) => {
-    if (signal.aborted) resolve()
-    else signal.addEventListener('abort', () => resolve(), { once: true })
-  })
-
-  try {
-    for (;;) {
-      if (signal.aborted) break
-      for (const def of CHAIN) {
-        if (statuses.has(def.id) || running.has(def.id)) continue
-        if (options.only && !options.only.includes(def.id)) {
-          skip(def.id, 'skipped: not part of this run')
-          continue
-        }
-        if (offline && def.needsNetwork) {
-          skip(def.id, SKIPPED_OFFLINE, offlineReason ? { reason: offlineReason } : {})
-          continue
-        }
-        const r = readiness(def.id, statuses)
-        if (r === 'skip') skip(def.id, skippedForPrerequisite(def.id))
-        else if (r === 'run') start(def.id)
+  /** Starts (or skips) every link that can go now. */
+  private step(only: RunDoctorOptions['only'], offlineReason: string | null): void {
+    for (const def of CHAIN) {
+      if (this.statuses.has(def.id) || this.running.has(def.id)) continue
+      if (only && !only.includes(def.id)) {
+        this.skip(def.id, 'skipped: not part of this run')
+      } else if (this.env.offline && def.needsNetwork) {
+        this.skip(def.id, SKIPPED_OFFLINE, offlineReason ? { reason: offlineReason } : {})
+      } else {
+        const r = readiness(def.id, this.statuses)
+        if (r === 'skip') this.skip(def.id, skippedForPrerequisite(def.id))
+        else if (r === 'run') this.start(def.id)
       }
-      if (statuses.size === CHAIN.length) break
-      if (running.size === 0) break
-      await Promise.race([...running.values(), abortPromise])
     }
+  }
+
+  /** Runs links until every one has finished, nothing more can start, or the run is cancelled. */
+  async walk(only: RunDoctorOptions['only'], offlineReason: string | null): Promise<void> {
+    const { signal } = this.env
+    const aborted = new Promise<void>((resolve) => {
+      if (signal.aborted) resolve()
+      else signal.addEventListener('abort', () => resolve(), { once: true })
+    })
+    while (!signal.aborted) {
+      this.step(only, offlineReason)
+      if (this.statuses.size === CHAIN.length || this.running.size === 0) break
+      await Promise.race([...this.running.values(), aborted])
+    }
+    for (const def of CHAIN) if (!this.statuses.has(def.id)) this.skip(def.id, signal.aborted ? SKIPPED_CANCELLED : skippedForPrerequisite(def.id))
+  }
+}
+
+/**
+ * Runs the whole chain for one customer: independent links in parallel (keychain, Zendesk, gateway
+ * and avatar do not wait for each other), dependent links as soon as what they need has passed, one
+ * shared Zendesk client and one account inspection. Never throws for a broken link — that is a
+ * verdict — only for a customer that does not exist.
+ */
+export const runDoctor = async (services: Services, profileRef: string, options: RunDoctorOptions = {}): Promise<DoctorResult> => {
+  const started = performance.now()
+  const startedAt = new Date().toISOString()
+  const profile: Profile = await services.vault.getProfile(profileRef)
+  const signal = options.signal ?? new AbortController().signal
+  const hosts = [hostOf(apiBase(profile)), hostOf(profile.gatewayUrl), profile.avatarUrl ? hostOf(profile.avatarUrl) : null].filter((h): h is string => Boolean(h))
+  const { offline, reason: offlineReason } = await detectOffline(hosts, options.offline)
+
+  // One client and one inspection for every check that needs them, made on first use.
+  const shared: { client: Promise<ZendeskClient> | null; inspection: Promise<AccountInspection> | null } = { client: null, inspection: null }
+  const env: DoctorEnv = {
+    services,
+    profile,
+    offline,
+    signal,
+    gatewayTimeoutMs: options.gatewayTimeoutMs ?? 20_000,
+    connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+    client: () => (shared.client ??= clientForProfile(services, profile.id).then((r) => r.client)),
+    inspection: () => (shared.inspection ??= env.client().then((c) => inspectAccount(c, profile, { signal })))
+  }
+  const run = new ChainRun(env, { ...CHECKS, ...options.checks }, options.onProgress)
+  try {
+    await run.walk(options.only, offlineReason ?? null)
   } finally {
-    if (clientPromise) void (clientPromise as Promise<ZendeskClient>).then((c) => c.close()).catch(() => undefined)
+    void shared.client?.then((c) => c.close()).catch(() => undefined)
   }
 
   const cancelled = signal.aborted
-  for (const def of CHAIN) if (!statuses.has(def.id)) skip(def.id, cancelled ? SKIPPED_CANCELLED : skippedForPrerequisite(def.id))
-  const checks = CHAIN.map((d) => results.get(d.id)!)
+  const checks = CHAIN.flatMap((d) => run.results.get(d.id) ?? [])
   const verdict = overallVerdict(checks)
   const result: DoctorResult = {
     ok: verdict !== 'fail' && !cancelled,
@@ -158,7 +176,7 @@ export const runDoctor = async (services: Services, profileRef: string, options:
     durationMs: Math.round((performance.now() - started) * 10) / 10
   }
   services.logger.info('doctor finished', { profileId: profile.id, verdict, firstFailure: result.firstFailure?.checkId ?? null, offline, cancelled, durationMs: result.durationMs })
-  return redactDeep(result, redact)
+  return redactDeep(result, services.secrets.redact)
 }
 
 /** The CLI's exit code for a result. */

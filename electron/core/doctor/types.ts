@@ -1,4 +1,5 @@
-import type { CheckId, CheckStatus } from '../../../shared/doctor/chain'
+import type { CheckId } from '../../../shared/doctor/chain'
+import type { FinalStatus } from '../../../shared/task/status'
 import type { Profile } from '../../../shared/schemas/profile'
 import type { AccountInspection } from '../../../shared/setup/types'
 import type { Services } from '../services'
@@ -6,7 +7,7 @@ import type { ZendeskClient } from '../zendesk/client'
 
 /** What one check found; the scheduler adds id, title and duration. */
 export interface CheckOutput {
-  status: Exclude<CheckStatus, 'skipped'> | 'skipped'
+  status: FinalStatus
   message: string
   fix: string
   code?: string

@@ -1,5 +1,5 @@
 import { latencyStats } from '../../../shared/gateway/latency'
-import type { BurstResult } from '../../../shared/contract/events-gateway'
+import type { BurstResult, BurstSample } from '../../../shared/contract/test-events'
 import type { AppError } from '../../../shared/result'
 import type { WebhookEventType } from '../../../shared/webhook-events'
 import { AppFailure } from '../errors'
@@ -18,7 +18,7 @@ export interface BurstInput {
   timeoutMs?: number
   signal?: AbortSignal
   /** Called after each answer (progress bars, the CLI spinner). */
-  onProgress?: (done: number, total: number, lastMs: number) => void
+  onProgress?: (sample: BurstSample) => void
 }
 
 /**
@@ -54,7 +54,7 @@ export const runBurst = async (services: Services, input: BurstInput): Promise<B
       const key = r.status === null ? (r.error?.code ?? 'no-answer') : String(r.status)
       byStatus[key] = (byStatus[key] ?? 0) + 1
       if (!r.ok && !firstError) firstError = r.error ?? { code: `http-${r.status}`, message: r.zendeskView.message, fix: r.zendeskView.fix ?? '' }
-      input.onProgress?.(done, input.count, r.timings.totalMs)
+      input.onProgress?.({ done, total: input.count, lastMs: r.timings.totalMs })
     }
   }
   await Promise.all(Array.from({ length: Math.min(input.concurrency, input.count) }, worker))

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { HistoryEntry } from '../../../shared/contract/events-gateway'
+import type { HistoryEntry } from '../../../shared/contract/test-events'
 import { appendHistory, findHistoryEntry, HISTORY_CAP, newHistoryId, readHistory } from './history'
 
 const dirs: string[] = []

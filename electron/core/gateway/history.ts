@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, readdir, readFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { HistoryEntry } from '../../../shared/contract/events-gateway'
+import type { HistoryEntry } from '../../../shared/contract/test-events'
 import { AppFailure } from '../errors'
 import { writeFileAtomic } from '../vault/atomic-file'
 
@@ -77,13 +77,4 @@ export const findHistoryEntry = async (dataDir: string, historyId: string): Prom
     throw new AppFailure({ code: 'history-entry-not-found', message: `There is no test event "${historyId.slice(0, 100)}" in the history.`, fix: 'Refresh the history; the entry may have been removed when the history reached its limit.' })
   }
   return entry
-}
-
-/** Every profile that has a history (for cleanup tools and tests). */
-export const listHistoryProfiles = async (dataDir: string): Promise<string[]> => {
-  try {
-    return (await readdir(historyDir(dataDir))).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5))
-  } catch {
-    return []
-  }
 }

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import type { RoundTripResult } from '../../../shared/contract/events-gateway'
-import { apiBase } from '../../../shared/schemas/profile'
+import type { RoundTripProgress, RoundTripResult, RoundTripStep } from '../../../shared/contract/test-events'
 import type { Message } from '../../../shared/schemas/zendesk'
 import { isAppFailure, toAppError } from '../errors'
 import type { Services } from '../services'
-import { ZendeskClient } from '../zendesk/client'
+import { zendeskClientFor } from '../setup/client-for-profile'
+import type { ZendeskClient } from '../zendesk/client'
 import { isZendeskApiError } from '../zendesk/errors'
-
-type Step = RoundTripResult['steps'][number]
 
 export interface RoundTripInput {
   profileRef: string
@@ -16,8 +14,8 @@ export interface RoundTripInput {
   pollMs?: number
   signal?: AbortSignal
   /** Each step as it ends (and "waiting" ticks while polling). */
-  onStep?: (step: Step | { id: 'reply'; status: 'waiting'; message: string; durationMs: number }) => void
-  /** A client of the caller's (tests); otherwise built from the profile and its key secret. */
+  onStep?: (step: RoundTripProgress) => void
+  /** A client of the caller's (tests); otherwise built from the customer's record and its key secret. */
   client?: ZendeskClient
 }
 
@@ -30,6 +28,92 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     }, { once: true })
   })
 
+const since = (t: number): number => Math.round(performance.now() - t)
+
+/** One run's steps and result as they build up; every finished step is also reported live. */
+interface Trip {
+  result: RoundTripResult
+  step(s: RoundTripStep): void
+  input: RoundTripInput
+  timeoutMs: number
+  pollMs: number
+}
+
+/** Polls the conversation until a business message newer than ours appears, or time runs out. */
+const waitForReply = async (trip: Trip, client: ZendeskClient, conversationId: string, sentAt: string): Promise<Message | undefined> => {
+  const { input, timeoutMs, pollMs } = trip
+  const t = performance.now()
+  while (performance.now() - t < timeoutMs && !input.signal?.aborted) {
+    const page = await client.listMessages(conversationId, { pageSize: 100 }, { signal: input.signal })
+    const reply = page.items.find((m) => m.author.type === 'business' && m.received >= sentAt)
+    if (reply) return reply
+    input.onStep?.({ id: 'reply', status: 'waiting', message: `Waiting for the agent's reply… ${Math.round(since(t) / 1000)} s of ${timeoutMs / 1000} s`, durationMs: since(t) })
+    await sleep(pollMs, input.signal)
+  }
+  return undefined
+}
+
+/** What the wait ended with: the agent's reply, no reply in time, or a cancel. */
+const judgeReply = (trip: Trip, reply: Message | undefined, waitedMs: number): void => {
+  const { result, input, timeoutMs } = trip
+  if (input.signal?.aborted) {
+    result.verdict = 'cancelled'
+    result.message = 'The round trip was cancelled.'
+  } else if (reply) {
+    trip.step({ id: 'gateway', status: 'pass', message: 'Zendesk delivered the message to the gateway (the agent answered).', durationMs: 0 })
+    result.reply = { authorName: reply.author.displayName ?? null, avatarUrl: reply.author.avatarUrl ?? null, text: reply.content.text ?? null, received: reply.received }
+    trip.step({ id: 'reply', status: 'pass', message: `${reply.author.displayName ?? 'The agent'} replied.`, durationMs: waitedMs })
+    result.verdict = 'replied'
+    result.message = `The agent replied as "${reply.author.displayName ?? '(no name)'}" within ${Math.round(waitedMs / 100) / 10} s.`
+  } else {
+    trip.step({ id: 'reply', status: 'fail', message: `No reply within ${timeoutMs / 1000} s.`, durationMs: waitedMs })
+    result.verdict = 'no-reply'
+    result.message = `The agent did not reply within ${timeoutMs / 1000} s.`
+    result.fix = 'Send a test event to see whether the gateway accepts Zendesk\'s calls (a 401 means the webhook secret differs), then run Diagnose.'
+  }
+}
+
+/** A test user writes in a new conversation, then the reply is awaited. */
+const converse = async (trip: Trip, client: ZendeskClient, externalId: string, markSent: () => void): Promise<void> => {
+  const { result } = trip
+  const opts = { signal: trip.input.signal }
+  let t = performance.now()
+  markSent()
+  const user = await client.createUser({ externalId, profile: { givenName: 'Aissist', surname: 'Round Trip Test' } }, opts)
+  result.userId = user.id
+  trip.step({ id: 'user', status: 'pass', message: `Created the test user ${user.id}.`, durationMs: since(t) })
+  t = performance.now()
+  const conv = await client.createConversation({ type: 'personal', participants: [{ userId: user.id }] }, opts)
+  result.conversationId = conv.id
+  trip.step({ id: 'conversation', status: 'pass', message: `Created the conversation ${conv.id}.`, durationMs: since(t) })
+  t = performance.now()
+  const posted = await client.postMessage(conv.id, { author: { type: 'user', userId: user.id }, content: { type: 'text', text: 'Hello, this is a live round-trip test from Aissist Zendesk Setup.' } }, opts)
+  const sentAt = posted[0]?.received ?? new Date().toISOString()
+  trip.step({ id: 'message', status: 'pass', message: 'Posted a message as the test user; Zendesk now calls the gateway.', durationMs: since(t) })
+  t = performance.now()
+  const reply = await waitForReply(trip, client, conv.id, sentAt)
+  judgeReply(trip, reply, since(t))
+}
+
+/** The last step: remove what was made, or name what could not be removed. */
+const cleanupStep = async (trip: Trip, services: Services, client: ZendeskClient, externalId: string): Promise<void> => {
+  const t = performance.now()
+  const c = await cleanUp(client, { userId: trip.result.userId, externalId, conversationId: trip.result.conversationId })
+  trip.result.leftBehind = c.leftBehind
+  const problems = c.problems.map(services.secrets.redact)
+  if (problems.length) services.logger.warn('round trip cleanup incomplete', { problems })
+  trip.step({
+    id: 'cleanup',
+    status: c.leftBehind.length ? 'warn' : c.removed.length ? 'pass' : 'skipped',
+    message: c.leftBehind.length
+      ? `Could not remove ${c.leftBehind.join(', ')} (${problems.join('; ')}). They are marked by the external id "aissist-roundtrip-…"; remove them in Admin Center or run the round trip again later.`
+      : c.removed.length
+        ? `Removed ${c.removed.join(' and ')}.`
+        : 'Nothing was created.',
+    durationMs: since(t)
+  })
+}
+
 /**
  * The whole chain for real: a test user writes through the Conversations API, Zendesk calls the
  * gateway, and the agent's reply appears in the conversation; we show who answered and with which
@@ -39,90 +123,36 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
  */
 export const runLiveRoundTrip = async (services: Services, input: RoundTripInput): Promise<RoundTripResult> => {
   const profile = await services.vault.getProfile(input.profileRef)
-  const steps: Step[] = []
-  const timeoutMs = input.timeoutMs ?? 30_000
-  const pollMs = input.pollMs ?? 1000
+  const steps: RoundTripStep[] = []
   const result: RoundTripResult = { verdict: 'failed', message: '', steps, userId: null, conversationId: null, reply: null, leftBehind: [] }
-  const step = (s: Step): void => {
-    steps.push(s)
-    input.onStep?.(s)
+  const trip: Trip = {
+    result,
+    input,
+    timeoutMs: input.timeoutMs ?? 30_000,
+    pollMs: input.pollMs ?? 1000,
+    step: (s) => {
+      steps.push(s)
+      input.onStep?.(s)
+    }
   }
   let client = input.client
-  const ownsClient = !client
   const externalId = `aissist-roundtrip-${randomUUID()}`
   let userCreateSent = false
   try {
-    if (!client) {
-      const keySecret = await services.vault.getSecret(profile.id, 'keySecret')
-      client = new ZendeskClient({ baseUrl: apiBase(profile), appId: profile.appId, keyId: profile.keyId, keySecret, secrets: services.secrets })
-    }
-    const opts = { signal: input.signal }
-    let t = performance.now()
-    userCreateSent = true
-    const user = await client.createUser({ externalId, profile: { givenName: 'Aissist', surname: 'Round Trip Test' } }, opts)
-    result.userId = user.id
-    step({ id: 'user', status: 'passed', message: `Created the test user ${user.id}.`, durationMs: Math.round(performance.now() - t) })
-    t = performance.now()
-    const conv = await client.createConversation({ type: 'personal', participants: [{ userId: user.id }] }, opts)
-    result.conversationId = conv.id
-    step({ id: 'conversation', status: 'passed', message: `Created the conversation ${conv.id}.`, durationMs: Math.round(performance.now() - t) })
-    t = performance.now()
-    const posted = await client.postMessage(conv.id, { author: { type: 'user', userId: user.id }, content: { type: 'text', text: 'Hello, this is a live round-trip test from Aissist Zendesk Setup.' } }, opts)
-    const sentAt = posted[0]?.received ?? new Date().toISOString()
-    step({ id: 'message', status: 'passed', message: 'Posted a message as the test user; Zendesk now calls the gateway.', durationMs: Math.round(performance.now() - t) })
-    t = performance.now()
-    let reply: Message | undefined
-    while (!reply && performance.now() - t < timeoutMs && !input.signal?.aborted) {
-      const page = await client.listMessages(conv.id, { pageSize: 100 }, opts)
-      reply = page.items.find((m) => m.author.type === 'business' && m.received >= sentAt)
-      if (!reply) {
-        input.onStep?.({ id: 'reply', status: 'waiting', message: `Waiting for the agent's reply… ${Math.round((performance.now() - t) / 1000)} s of ${timeoutMs / 1000} s`, durationMs: Math.round(performance.now() - t) })
-        await sleep(pollMs, input.signal)
-      }
-    }
-    if (input.signal?.aborted) {
-      result.verdict = 'cancelled'
-      result.message = 'The round trip was cancelled.'
-    } else if (reply) {
-      step({ id: 'gateway', status: 'passed', message: 'Zendesk delivered the message to the gateway (the agent answered).', durationMs: 0 })
-      result.reply = { authorName: reply.author.displayName ?? null, avatarUrl: reply.author.avatarUrl ?? null, text: reply.content.text ?? null, received: reply.received }
-      step({ id: 'reply', status: 'passed', message: `${reply.author.displayName ?? 'The agent'} replied.`, durationMs: Math.round(performance.now() - t) })
-      result.verdict = 'replied'
-      result.message = `The agent replied as "${reply.author.displayName ?? '(no name)'}" within ${Math.round((performance.now() - t) / 100) / 10} s.`
-    } else {
-      step({ id: 'reply', status: 'failed', message: `No reply within ${timeoutMs / 1000} s.`, durationMs: Math.round(performance.now() - t) })
-      result.verdict = 'no-reply'
-      result.message = `The agent did not reply within ${timeoutMs / 1000} s.`
-      result.fix = 'Send a test event to see whether the gateway accepts Zendesk\'s calls (a 401 means the webhook secret differs), then run Diagnose.'
-    }
+    client ??= zendeskClientFor(services, profile, await services.vault.getSecret(profile.id, 'keySecret'))
+    await converse(trip, client, externalId, () => (userCreateSent = true))
   } catch (e) {
     const err = toAppError(e, services.secrets.redact)
     result.verdict = input.signal?.aborted ? 'cancelled' : 'failed'
     result.message = err.message
     result.fix = err.fix
     const failedAt = (['user', 'conversation', 'message'] as const).find((id) => !steps.some((s) => s.id === id)) ?? 'reply'
-    step({ id: failedAt, status: 'failed', message: err.message, durationMs: 0 })
+    trip.step({ id: failedAt, status: 'fail', message: err.message, durationMs: 0 })
     if (!isAppFailure(e)) services.logger.warn('round trip failed', { message: err.message })
   } finally {
-    if (client && userCreateSent) {
-      const t = performance.now()
-      const c = await cleanUp(client, { userId: result.userId, externalId, conversationId: result.conversationId })
-      result.leftBehind = c.leftBehind
-      if (c.problems.length) services.logger.warn('round trip cleanup incomplete', { problems: c.problems.map(services.secrets.redact) })
-      step({
-        id: 'cleanup',
-        status: c.leftBehind.length ? 'warn' : c.removed.length ? 'passed' : 'skipped',
-        message: c.leftBehind.length
-          ? `Could not remove ${c.leftBehind.join(', ')} (${c.problems.map(services.secrets.redact).join('; ')}). They are marked by the external id "aissist-roundtrip-…"; remove them in Admin Center or run the round trip again later.`
-          : c.removed.length
-            ? `Removed ${c.removed.join(' and ')}.`
-            : 'Nothing was created.',
-        durationMs: Math.round(performance.now() - t)
-      })
-    } else {
-      step({ id: 'cleanup', status: 'skipped', message: 'Nothing was created.', durationMs: 0 })
-    }
-    if (ownsClient) await client?.close()
+    if (client && userCreateSent) await cleanupStep(trip, services, client, externalId)
+    else trip.step({ id: 'cleanup', status: 'skipped', message: 'Nothing was created.', durationMs: 0 })
+    if (!input.client) await client?.close()
   }
   return result
 }

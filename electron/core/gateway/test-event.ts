@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto'
 import { validateRawPayload, describePayloadIssues } from '../../../shared/gateway/payload-edit'
 import type { Profile } from '../../../shared/schemas/profile'
 import { buildWebhookPayload, randomHexId, type SourceType, type WebhookEventType, type WebhookPayload } from '../../../shared/webhook-events'
-import type { HistoryEntry } from '../../../shared/contract/events-gateway'
+import type { HistoryEntry } from '../../../shared/contract/test-events'
 import { AppFailure } from '../errors'
 import type { Services } from '../services'
 import { appendHistory, newHistoryId } from './history'
@@ -113,25 +113,35 @@ export const secretFor = async (services: Services, profile: Profile, override?:
 }
 
 /**
- * Sends one test event to the profile's gateway as Zendesk would and records it in the profile's
+ * Sends one test event to the customer's gateway as Zendesk would and records it in the customer's
  * history (without the secret). The answer is what the UI, the CLI and diagnose show.
  */
 export const sendTestEvent = async (services: Services, input: SendTestEventInput): Promise<{ response: GatewayResponse; historyId: string }> => {
   const profile = await services.vault.getProfile(input.profileRef)
-  const payload = payloadFor(profile, input)
   const secret = await secretFor(services, profile, input.secretOverride)
-  const response = await sendWebhookEvent({ url: profile.gatewayUrl, secret, payload, timeoutMs: input.timeoutMs, allowPrivate: profile.allowPrivate, signal: input.signal })
+  return sendTestEventWith(services, profile, { value: secret, source: input.secretOverride ? 'typed' : 'keychain' }, input)
+}
+
+/** {@link sendTestEvent} for a customer record and secret already read (setup's step 8 sends two in a row). */
+export const sendTestEventWith = async (
+  services: Services,
+  profile: Profile,
+  secret: { value: string; source: HistoryEntry['secretSource'] },
+  input: Omit<SendTestEventInput, 'profileRef' | 'secretOverride'>
+): Promise<{ response: GatewayResponse; historyId: string }> => {
+  const payload = payloadFor(profile, input)
+  const response = await sendWebhookEvent({ url: profile.gatewayUrl, secret: secret.value, payload, timeoutMs: input.timeoutMs, allowPrivate: profile.allowPrivate, signal: input.signal })
   const historyId = newHistoryId(profile.id)
   const entry: HistoryEntry = {
     id: historyId,
     profileId: profile.id,
     at: new Date().toISOString(),
     type: payload.events[0]?.type ?? input.type,
-    secretSource: input.secretOverride ? 'typed' : 'keychain',
+    secretSource: secret.source,
     ...(input.replayOf ? { replayOf: input.replayOf } : {}),
     response
   }
-  if (!input.noHistory) await appendHistory(services.dataDir, entry, [secret])
+  if (!input.noHistory) await appendHistory(services.dataDir, entry, [secret.value])
   services.logger.info('test event sent', { profileId: profile.id, type: entry.type, status: response.status, verdict: response.zendeskView.verdict, totalMs: response.timings.totalMs })
   return { response, historyId }
 }

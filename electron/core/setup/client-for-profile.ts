@@ -10,18 +10,11 @@ export interface ClientForProfileOptions {
 }
 
 /**
- * The one way setup, diagnose and events get a Zendesk client for a profile: the key secret comes
- * from the keychain (never from the caller), and the client redacts with the process registry.
- * The caller closes the client when done.
+ * A Zendesk client for a customer whose record and key secret the caller has already read (setup
+ * reads each once per run). The client redacts with the process registry; the caller closes it.
  */
-export const clientForProfile = async (
-  services: Services,
-  profileRef: string,
-  options: ClientForProfileOptions = {}
-): Promise<{ profile: Profile; client: ZendeskClient }> => {
-  const profile = await services.vault.getProfile(profileRef)
-  const keySecret = await services.vault.getSecret(profile.id, 'keySecret')
-  const client = new ZendeskClient({
+export const zendeskClientFor = (services: Services, profile: Profile, keySecret: string, options: ClientForProfileOptions = {}): ZendeskClient =>
+  new ZendeskClient({
     ...(profile.apiBaseUrl ? { baseUrl: profile.apiBaseUrl } : { subdomain: profile.subdomain }),
     appId: profile.appId,
     keyId: profile.keyId,
@@ -30,5 +23,17 @@ export const clientForProfile = async (
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     ...(options.retry ? { retry: options.retry } : {})
   })
-  return { profile, client }
+
+/**
+ * The one way diagnose and events get a Zendesk client for a customer: the key secret comes from
+ * the keychain (never from the caller). The caller closes the client when done.
+ */
+export const clientForProfile = async (
+  services: Services,
+  profileRef: string,
+  options: ClientForProfileOptions = {}
+): Promise<{ profile: Profile; client: ZendeskClient }> => {
+  const profile = await services.vault.getProfile(profileRef)
+  const keySecret = await services.vault.getSecret(profile.id, 'keySecret')
+  return { profile, client: zendeskClientFor(services, profile, keySecret, options) }
 }

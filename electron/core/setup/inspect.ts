@@ -6,8 +6,6 @@ import type { App, Integration, Webhook } from '../../../shared/schemas/zendesk'
 import { toAppError } from '../errors'
 import type { ZendeskClient } from '../zendesk/client'
 
-export type { AccountInspection }
-
 /** What setup needs beyond the public inspection: the raw webhook secret (never returned by calls). */
 export interface DetailedInspection {
   inspection: AccountInspection
@@ -27,9 +25,9 @@ const isOurs = (i: Integration): boolean => i.type === 'custom' && i.displayName
 
 /**
  * Our integration among several named copies: the one delivering to this gateway, else the one the
- * profile recorded, else the first — so a rerun always resumes on the same integration.
+ * customer's record names, else the first — so a rerun always resumes on the same integration.
  */
-const pickPrimary = (named: Integration[], profile: Profile): Integration | null =>
+const pickPrimary = (named: Integration[], profile: Pick<Profile, 'gatewayUrl' | 'integrationId'>): Integration | null =>
   named.find((i) => (i.webhooks ?? []).some((w) => sameTarget(w.target, profile.gatewayUrl))) ??
   named.find((i) => i.id === profile.integrationId) ??
   named[0] ??
@@ -71,8 +69,21 @@ const findDuplicates = (all: Integration[], primary: Integration | null, primary
   return out
 }
 
-/** Reads the switchboard and says whether Aissist answers new conversations first. */
-const inspectChannelBot = async (client: ZendeskClient, ourIds: Set<string>, signal?: AbortSignal): Promise<ChannelBot> => {
+/** Says who answers new conversations first: with no integration of ours, nothing to read. */
+const NO_AISSIST: ChannelBot = {
+  aissistIsDefault: false,
+  switchboardId: null,
+  defaultIntegration: null,
+  message: 'No Aissist integration existed when the account was read, so Aissist is not the channel\'s default responder (a new integration never is), as the guide recommends.'
+}
+
+/**
+ * Reads the switchboard and says whether Aissist answers new conversations first. With no
+ * integration of ours there is nothing it could route to, so nothing is read (a fresh setup saves
+ * two requests).
+ */
+export const readChannelBot = async (client: ZendeskClient, ourIds: ReadonlySet<string>, signal?: AbortSignal): Promise<ChannelBot> => {
+  if (ourIds.size === 0) return NO_AISSIST
   try {
     const boards = await client.listSwitchboards({ signal })
     const board = boards.find((b) => b.enabled) ?? boards[0]
@@ -96,10 +107,42 @@ const inspectChannelBot = async (client: ZendeskClient, ourIds: Set<string>, sig
   }
 }
 
+/** The account as read, compared with the guide; everything but the switchboard. */
+export interface AccountDescription {
+  inspection: Omit<AccountInspection, 'channelBot'>
+  /** Every custom integration of ours or delivering to the gateway (what the switchboard may route to). */
+  ourIds: Set<string>
+  /** The secret of our integration's webhook when Zendesk returned it on read. */
+  webhookSecret?: string
+}
+
+/**
+ * Compares integrations already read with the guide — pure, so the first read and setup's
+ * read-back describe the account the same way: our integration, its webhook's drift, duplicates.
+ */
+export const describeAccount = (app: Pick<App, 'id' | 'displayName'>, all: Integration[], profile: Profile): AccountDescription => {
+  const primary = pickPrimary(all.filter(isOurs), profile)
+  const hooks = primary?.webhooks ?? []
+  const hook = hooks.find((w) => sameTarget(w.target, profile.gatewayUrl)) ?? hooks.find((w) => w.id === profile.webhookId) ?? hooks[0] ?? null
+  const webhook = hook ? publicWebhook(hook) : null
+  const ourIds = new Set(all.filter((i) => i.type === 'custom' && (isOurs(i) || (i.webhooks ?? []).some((w) => sameTarget(w.target, profile.gatewayUrl)))).map((i) => i.id))
+  return {
+    inspection: {
+      app: { id: app.id, ...(app.displayName ? { displayName: app.displayName } : {}) },
+      integration: primary ? { id: primary.id, displayName: primary.displayName ?? INTEGRATION_NAME, webhook } : null,
+      drift: primary ? compareWebhook(webhook, profile.gatewayUrl) : [],
+      duplicates: findDuplicates(all, primary, hook?.id ?? null, profile.gatewayUrl)
+    },
+    ourIds,
+    ...(hook?.secret ? { webhookSecret: hook.secret } : {})
+  }
+}
+
 /**
  * Reads the account (app, integrations, switchboard) and compares it with the guide — read-only,
  * so setup's plan and the diagnose screen can call it as often as they like. Also returns the
- * webhook secret when Zendesk gave it, for setup to keep (never for the renderer).
+ * webhook secret when Zendesk gave it, for setup to keep (never for the renderer). An app the
+ * caller already read is not read again.
  */
 export const inspectAccountDetailed = async (
   client: ZendeskClient,
@@ -108,20 +151,9 @@ export const inspectAccountDetailed = async (
 ): Promise<DetailedInspection> => {
   const { signal } = opts
   const app = opts.app ?? (await client.getApp({ signal }))
-  const all = await client.listAllIntegrations({ types: ['custom'] }, { signal })
-  const primary = pickPrimary(all.filter(isOurs), profile)
-  const hooks = primary?.webhooks ?? []
-  const hook = hooks.find((w) => sameTarget(w.target, profile.gatewayUrl)) ?? hooks.find((w) => w.id === profile.webhookId) ?? hooks[0] ?? null
-  const webhook = hook ? publicWebhook(hook) : null
-  const ourIds = new Set(all.filter((i) => i.type === 'custom' && (isOurs(i) || (i.webhooks ?? []).some((w) => sameTarget(w.target, profile.gatewayUrl)))).map((i) => i.id))
-  const inspection: AccountInspection = {
-    app: { id: app.id, ...(app.displayName ? { displayName: app.displayName } : {}) },
-    integration: primary ? { id: primary.id, displayName: primary.displayName ?? INTEGRATION_NAME, webhook } : null,
-    drift: primary ? compareWebhook(webhook, profile.gatewayUrl) : [],
-    duplicates: findDuplicates(all, primary, hook?.id ?? null, profile.gatewayUrl),
-    channelBot: await inspectChannelBot(client, ourIds, signal)
-  }
-  return { inspection, ...(hook?.secret ? { webhookSecret: hook.secret } : {}) }
+  const d = describeAccount(app, await client.listAllIntegrations({ types: ['custom'] }, { signal }), profile)
+  const inspection: AccountInspection = { ...d.inspection, channelBot: await readChannelBot(client, d.ourIds, signal) }
+  return { inspection, ...(d.webhookSecret ? { webhookSecret: d.webhookSecret } : {}) }
 }
 
 /** The read-only view of the account diagnose and setup share (no secret in it). */

@@ -1,21 +1,12 @@
+import type { TestEventOutcome } from '../../../shared/contract/setup'
 import type { WebhookEventType } from '../../../shared/webhook-events'
 import { AppFailure } from '../errors'
-import { sendTestEvent } from '../gateway/test-event'
+import { sendTestEventWith } from '../gateway/test-event'
 import type { GatewayResponse } from '../gateway/send-event'
-import type { SetupHook } from './hooks'
+import { connected, type SetupStepImpl } from './state'
 
 /** The triggers the guide's webhook subscribes to, sent in this order. */
 const TYPES: readonly WebhookEventType[] = ['conversation:create', 'conversation:message']
-
-/** What step 8 shows for one event (no secret, no body beyond a short excerpt). */
-export interface TestEventOutcome {
-  type: WebhookEventType
-  status: number | null
-  verdict: GatewayResponse['zendeskView']['verdict']
-  totalMs: number
-  historyId: string
-  message: string
-}
 
 const BODY_EXCERPT = 200
 
@@ -27,46 +18,52 @@ const gatewayAnswer = (r: GatewayResponse): string => {
   return `HTTP ${r.status}${r.statusText ? ` ${r.statusText}` : ''}${excerpt ? ` "${excerpt}"` : ''}`
 }
 
+const outcomeOf = (type: WebhookEventType, response: GatewayResponse, historyId: string): TestEventOutcome => {
+  const view = response.zendeskView
+  const totalMs = Math.round(response.timings.totalMs)
+  return {
+    type,
+    status: response.status,
+    verdict: view.verdict,
+    totalMs,
+    historyId,
+    message: view.verdict === 'accepted' ? `${type}: accepted (HTTP ${response.status}, ${totalMs} ms)` : `${type}: ${view.verdict} — the gateway answered ${gatewayAnswer(response)}`
+  }
+}
+
 /**
- * Step 8: proves right after setup that the gateway accepts what Zendesk will now send it, signed
- * with the webhook secret just stored — the commonest reason messages never reach the agent is a
- * secret that differs. Only talks to the gateway: it is not a Zendesk write.
+ * Step 8: proves that the gateway accepts what Zendesk will send it, signed with the webhook
+ * secret step 6 kept — the commonest reason messages never reach the agent is a secret that
+ * differs. Runs on every setup, a configured account included: "configured" means messages
+ * arrive. Only talks to the gateway: it is not a Zendesk write.
  */
-export const testEventsStep: SetupHook = {
-  async run({ services, profile, signal }) {
-    if ((await services.vault.hasSecret(profile.id, 'webhookSecret')) !== 'present') {
+export const testEventsStep: SetupStepImpl = {
+  async run(s) {
+    const { profile } = connected(s)
+    const secret = s.webhookSecret
+    if (!secret) {
       return {
         status: 'warn',
-        message: 'No webhook secret is stored for this profile, so test events cannot be signed as Zendesk signs them. Store the webhook secret in the profile, then send test events from the Test events screen (or `aissist-zd events send`).'
+        message: 'No webhook secret is stored for this customer, so test events cannot be signed as Zendesk signs them, and delivery is not proven. Store the webhook secret on the Customers screen, then send test events from the Test events screen.'
       }
     }
     const outcomes: TestEventOutcome[] = []
-    let firstBad: { type: WebhookEventType; response: GatewayResponse } | null = null
+    let firstBad: GatewayResponse | null = null
     for (const type of TYPES) {
-      const { response, historyId } = await sendTestEvent(services, { profileRef: profile.id, type, signal })
-      const view = response.zendeskView
-      const accepted = view.verdict === 'accepted'
-      outcomes.push({
-        type,
-        status: response.status,
-        verdict: view.verdict,
-        totalMs: Math.round(response.timings.totalMs),
-        historyId,
-        message: accepted ? `${type}: accepted (HTTP ${response.status}, ${Math.round(response.timings.totalMs)} ms)` : `${type}: ${view.verdict} — the gateway answered ${gatewayAnswer(response)}`
-      })
-      if (!accepted && !firstBad) firstBad = { type, response }
+      const { response, historyId } = await sendTestEventWith(s.services, profile, { value: secret, source: 'keychain' }, { type, signal: s.signal })
+      outcomes.push(outcomeOf(type, response, historyId))
+      if (response.zendeskView.verdict !== 'accepted') firstBad ??= response
     }
     if (firstBad) {
-      const view = firstBad.response.zendeskView
+      const view = firstBad.zendeskView
       throw new AppFailure({
-        code: firstBad.response.status === 401 ? 'gateway-unauthorized' : firstBad.response.error?.code ?? `gateway-${view.verdict}`,
+        code: firstBad.status === 401 ? 'gateway-unauthorized' : firstBad.error?.code ?? `gateway-${view.verdict}`,
         message: `${outcomes.map((o) => o.message).join('. ')}. Zendesk's view: ${view.message}`,
-        fix: view.fix ?? firstBad.response.error?.fix ?? 'Check the gateway URL and the gateway\'s status, then run the setup again.',
+        fix: view.fix ?? firstBad.error?.fix ?? 'Check the gateway URL and the gateway\'s status, then run the setup again.',
         details: { events: outcomes }
       })
     }
     return {
-      status: 'passed',
       message: `The gateway accepts what Zendesk sends, signed with the stored webhook secret: ${outcomes.map((o) => o.message).join('; ')}.`,
       data: { events: outcomes }
     }

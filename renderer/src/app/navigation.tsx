@@ -13,7 +13,7 @@ const NavigationContext = createContext<Navigation>({ route: 'home', navigate: (
 
 const routeInHash = (): RouteId | null => {
   const id = window.location.hash.replace(/^#\/?/, '')
-  return (ROUTE_IDS as readonly string[]).includes(id) ? (id as RouteId) : null
+  return ROUTE_IDS.find((r) => r === id) ?? null
 }
 
 const fromHash = (): RouteId => routeInHash() ?? 'home'

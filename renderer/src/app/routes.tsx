@@ -16,7 +16,7 @@ const SetupPage = lazy(() => import('../features/setup/setup-page').then((m) => 
 const EventsPage = lazy(() => import('../features/events/events-page').then((m) => ({ default: m.EventsPage })))
 const AvatarPage = lazy(() => import('../features/avatar/avatar-page').then((m) => ({ default: m.AvatarPage })))
 const DiagnosePage = lazy(() => import('../features/diagnose/diagnose-page').then((m) => ({ default: m.DiagnosePage })))
-const AboutPage = lazy(() => import('../features/about/about-page').then((m) => ({ default: m.AboutPage })))
+const SettingsPage = lazy(() => import('../features/settings/settings-page').then((m) => ({ default: m.SettingsPage })))
 
 export interface RouteDef {
   id: RouteId
@@ -34,5 +34,5 @@ export const ROUTES: RouteDef[] = [
   { id: 'events', label: 'Test events', Icon: SendIcon, Page: EventsPage },
   { id: 'avatar', label: 'Agent & avatar', Icon: AvatarIcon, Page: AvatarPage },
   { id: 'diagnose', label: 'Diagnose', Icon: DiagnoseIcon, Page: DiagnosePage },
-  { id: 'settings', label: 'Settings & about', Icon: GearIcon, Page: AboutPage }
+  { id: 'settings', label: 'Settings & about', Icon: GearIcon, Page: SettingsPage }
 ]

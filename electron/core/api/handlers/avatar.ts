@@ -1,6 +1,8 @@
 import { rewriteAvatarUrl } from '../../../../shared/avatar/rewrite'
 import { checkAvatar } from '../../avatar/check-avatar'
+import type { FetchHop } from '../../../../shared/avatar/assess'
 import type { HandlerGroup } from '../context'
+import { runTask } from '../run-task'
 
 /**
  * The avatar calls: the full check (network, sharp) and the offline rewrite. Applying a rewritten
@@ -8,29 +10,13 @@ import type { HandlerGroup } from '../context'
  */
 export const avatarHandlers: HandlerGroup<'checkAvatar' | 'rewriteAvatarUrl'> = {
   checkAvatar: async ({ url, allowPrivate, profileId, taskId }, ctx) => {
-    const task = taskId ? ctx.tasks.start(taskId) : null
-    try {
-      const result = await checkAvatar(url, {
-        allowPrivate,
-        signal: task?.signal,
-        onHop: (hop) => {
-          if (taskId) {
-            ctx.emit('taskProgress', {
-              taskId,
-              source: 'avatar',
-              stepId: 'fetch',
-              status: 'running',
-              message: `${hop.status ?? '…'} ${hop.url}${hop.location ? ` → ${hop.location}` : ''}`,
-              data: hop
-            })
-          }
-        }
-      })
+    const check = async (signal?: AbortSignal, onHop?: (hop: FetchHop) => void) => {
+      const result = await checkAvatar(url, { allowPrivate, signal, onHop })
       ctx.services.logger.info('avatar checked', { profileId: profileId ?? null, verdict: result.verdict, codes: result.problems.map((p) => p.code) })
       return { ...result, profileId: profileId ?? null }
-    } finally {
-      task?.end()
     }
+    // A task id is optional here: only a check the screen may cancel (and show hops of) is a task.
+    return taskId ? runTask(ctx, { id: taskId, kind: 'avatar' }, ({ signal, progress }) => check(signal, progress)) : check()
   },
   rewriteAvatarUrl: async ({ url }) => rewriteAvatarUrl(url)
 }

@@ -1,19 +1,15 @@
-import type { StepStatus } from '../../../../shared/contract/events'
 import type { DoctorResult } from '../../../../shared/contract/doctor'
-import type { CheckStatus } from '../../../../shared/doctor/chain'
 import { suggestedReportName } from '../../../../shared/doctor/render'
-import { lastResult, rememberResult } from '../../doctor/last-results'
 import { runDoctor } from '../../doctor/run-doctor'
 import { AppFailure } from '../../errors'
 import { buildDoctorReport, renderReport } from '../../report/build-report'
 import { writeReportFile } from '../../report/save-report'
 import type { HandlerContext, HandlerGroup } from '../context'
-
-const STEP: Record<CheckStatus | 'running', StepStatus> = { running: 'running', pass: 'passed', warn: 'warn', fail: 'failed', skipped: 'skipped' }
+import { runTask } from '../run-task'
 
 const needResult = async (ctx: HandlerContext, profileRef: string): Promise<DoctorResult> => {
   const profile = await ctx.services.vault.getProfile(profileRef)
-  const r = lastResult(ctx.services, profile.id)
+  const r = ctx.services.doctorResults.last(profile.id)
   if (!r) {
     throw new AppFailure({
       code: 'doctor-no-result',
@@ -25,36 +21,20 @@ const needResult = async (ctx: HandlerContext, profileRef: string): Promise<Doct
 }
 
 /**
- * Diagnose over the contract: runs the chain with live progress per check, keeps the last result
- * per profile in memory, and exports or copies the redacted report from it (the renderer never
- * sends report text back, so it can never smuggle a secret into a file).
+ * Diagnose over the contract: runs the chain with live progress per check, keeps each customer's
+ * last result in the services' memory, and exports or copies the redacted report from it (the
+ * renderer never sends report text back, so it can never smuggle a secret into a file).
  */
 export const doctorHandlers: HandlerGroup<'runDoctor' | 'getLastDoctorResult' | 'exportDoctorReport' | 'copyDoctorReport'> = {
-  runDoctor: async ({ profileRef, taskId, offline }, ctx) => {
-    const task = ctx.tasks.start(taskId)
-    try {
-      const result = await runDoctor(ctx.services, profileRef, {
-        offline,
-        signal: task.signal,
-        onProgress: (e) =>
-          ctx.emit('taskProgress', {
-            taskId,
-            source: 'doctor',
-            stepId: e.id,
-            status: STEP[e.status],
-            message: e.message,
-            ...(e.check ? { durationMs: e.check.durationMs, data: e.check } : {})
-          })
-      })
-      rememberResult(ctx.services, result)
+  runDoctor: ({ profileRef, taskId, offline }, ctx) =>
+    runTask(ctx, { id: taskId, kind: 'doctor' }, async ({ signal, progress }) => {
+      const result = await runDoctor(ctx.services, profileRef, { offline, signal, onProgress: progress })
+      ctx.services.doctorResults.remember(result)
       return result
-    } finally {
-      task.end()
-    }
-  },
+    }),
   getLastDoctorResult: async ({ profileRef }, { services }) => {
     const profile = await services.vault.getProfile(profileRef)
-    return { result: lastResult(services, profile.id) }
+    return { result: services.doctorResults.last(profile.id) }
   },
   exportDoctorReport: async ({ profileRef, format }, ctx) => {
     const result = await needResult(ctx, profileRef)

@@ -2,9 +2,9 @@ import type { Handlers } from '../context'
 import { appHandlers } from './app'
 import { avatarHandlers } from './avatar'
 import { doctorHandlers } from './doctor'
-import { gatewayHandlers } from './gateway'
 import { sandboxHandlers } from './sandbox'
 import { setupHandlers } from './setup'
+import { testEventHandlers } from './test-events'
 import { vaultHandlers } from './vault'
 
 /**
@@ -15,7 +15,7 @@ export const createHandlers = (): Handlers => ({
   ...appHandlers,
   ...avatarHandlers,
   ...doctorHandlers,
-  ...gatewayHandlers,
+  ...testEventHandlers,
   ...sandboxHandlers,
   ...setupHandlers,
   ...vaultHandlers

@@ -85,7 +85,7 @@ export const AvatarPage = () => {
   useEffect(() => {
     if (!checking) return
     return onTaskProgress((e) => {
-      if (e.taskId === checking) setHops((h) => [...h, e.message])
+      if (e.taskId === checking && e.kind === 'avatar') setHops((h) => [...h, `${e.payload.status ?? '…'} ${e.payload.url}${e.payload.location ? ` → ${e.payload.location}` : ''}`])
     })
   }, [checking])
 

@@ -1,10 +1,10 @@
 import styled, { css, type DefaultTheme } from 'styled-components'
 import { getColor } from '@zendeskgarden/react-theming'
 import { MD, SM } from '@zendeskgarden/react-typography'
-import { LinkStatus } from './link-status'
+import { StatusTag } from '../../components/status-tag'
 import type { LinkView } from './use-doctor-run'
 
-const dotColour = (theme: DefaultTheme, state: LinkView['state']): string => {
+const dotColour = (theme: DefaultTheme, state: LinkView['status']): string => {
   switch (state) {
     case 'pass':
       return getColor({ theme, variable: 'foreground.success' })
@@ -25,7 +25,7 @@ const List = styled.ol`
   padding: 0;
 `
 
-const Item = styled.li<{ $state: LinkView['state']; $last: boolean }>`
+const Item = styled.li<{ $status: LinkView['status']; $last: boolean }>`
   position: relative;
   padding-left: 28px;
   ${(p) =>
@@ -38,7 +38,7 @@ const Item = styled.li<{ $state: LinkView['state']; $last: boolean }>`
         top: 30px;
         bottom: -6px;
         width: 2px;
-        background: ${dotColour(p.theme, p.$state === 'pending' || p.$state === 'skipped' ? 'pending' : p.$state)};
+        background: ${dotColour(p.theme, p.$status === 'pending' || p.$status === 'skipped' ? 'pending' : p.$status)};
         opacity: 0.5;
       }
     `}
@@ -51,8 +51,8 @@ const Item = styled.li<{ $state: LinkView['state']; $last: boolean }>`
     height: 14px;
     border-radius: 50%;
     box-sizing: border-box;
-    border: 2px solid ${(p) => dotColour(p.theme, p.$state)};
-    background: ${(p) => (p.$state === 'pending' || p.$state === 'skipped' ? 'transparent' : dotColour(p.theme, p.$state))};
+    border: 2px solid ${(p) => dotColour(p.theme, p.$status)};
+    background: ${(p) => (p.$status === 'pending' || p.$status === 'skipped' ? 'transparent' : dotColour(p.theme, p.$status))};
   }
 `
 
@@ -98,14 +98,14 @@ const Subtle = styled(SM)`
 export const ChainView = ({ links, selected, onSelect }: { links: LinkView[]; selected: string | null; onSelect: (id: LinkView['id']) => void }) => (
   <List aria-label="The chain of checks" data-testid="doctor-chain">
     {links.map((l, i) => (
-      <Item key={l.id} $state={l.state} $last={i === links.length - 1} data-testid={`doctor-link-${l.id}`} data-status={l.state}>
+      <Item key={l.id} $status={l.status} $last={i === links.length - 1} data-testid={`doctor-link-${l.id}`} data-status={l.status}>
         <LinkButton type="button" $selected={selected === l.id} aria-pressed={selected === l.id} onClick={() => onSelect(l.id)}>
           <Text>
             <MD isBold>{l.title}</MD>
             {l.message && <Subtle>{l.message}</Subtle>}
           </Text>
           {l.check && <Subtle>{l.check.durationMs < 1 ? '< 1' : Math.round(l.check.durationMs)} ms</Subtle>}
-          <LinkStatus state={l.state} />
+          <StatusTag status={l.status} size="small" />
         </LinkButton>
       </Item>
     ))}

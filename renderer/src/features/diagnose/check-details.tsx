@@ -2,7 +2,7 @@ import styled from 'styled-components'
 import { getColor } from '@zendeskgarden/react-theming'
 import { LG, MD, SM } from '@zendeskgarden/react-typography'
 import { Well } from '@zendeskgarden/react-notifications'
-import { LinkStatus } from './link-status'
+import { StatusTag } from '../../components/status-tag'
 import type { LinkView } from './use-doctor-run'
 
 const Panel = styled.section`
@@ -51,9 +51,9 @@ export const CheckDetails = ({ link }: { link: LinkView }) => {
         <LG tag="h2" id="doctor-details-title">
           {link.title}
         </LG>
-        <LinkStatus state={link.state} />
+        <StatusTag status={link.status} size="small" />
       </Head>
-      {!c && <MD>{link.state === 'running' ? 'Checking…' : 'Not checked yet. Run the diagnose to see this link.'}</MD>}
+      {!c && <MD>{link.status === 'running' ? 'Checking…' : 'Not checked yet. Run the diagnose to see this link.'}</MD>}
       {c && (
         <>
           <div>

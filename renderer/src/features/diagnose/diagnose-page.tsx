@@ -6,6 +6,7 @@ import { Notification, Well } from '@zendeskgarden/react-notifications'
 import { Dots } from '@zendeskgarden/react-loaders'
 import { MD, XXL } from '@zendeskgarden/react-typography'
 import { getColor } from '@zendeskgarden/react-theming'
+import type { DoctorResult } from '../../../../shared/contract/doctor'
 import type { AppError } from '../../../../shared/result'
 import { accountLabel, useActiveProfile } from '../../app/active-profile'
 import { ButtonBar } from '../../components/button-bar'
@@ -34,7 +35,62 @@ const Subtle = styled(MD)`
 
 /** The link to show first: the first failure, else the first warning, else the first link. */
 const defaultSelection = (links: LinkView[]): LinkView['id'] =>
-  (links.find((l) => l.state === 'fail') ?? links.find((l) => l.state === 'warn') ?? links[0]).id
+  (links.find((l) => l.status === 'fail') ?? links.find((l) => l.status === 'warn') ?? links[0]).id
+
+/** The verdict in one sentence: the first broken link, or that everything passed. */
+const DiagnoseSummary = ({ result, running }: { result: DoctorResult | null; running: boolean }) => (
+  <div role="status" aria-live="polite" data-testid="diagnose-summary">
+    {running && <MD>Checking the chain…</MD>}
+    {!running && result && (
+      <Notification type={result.firstFailure ? 'error' : result.verdict === 'warn' ? 'warning' : 'success'} data-testid="diagnose-verdict" data-verdict={result.verdict}>
+        <Notification.Title>{result.firstFailure ? 'Broken link found' : result.verdict === 'warn' ? 'Working, with warnings' : 'Every check passed'}</Notification.Title>
+        <span data-testid="diagnose-first-failure">{result.firstFailure ? result.firstFailure.sentence : result.summary}</span>
+        {result.firstFailure && <MD>{result.summary}.</MD>}
+        {result.offline && <MD>This machine was treated as offline: network checks were skipped.</MD>}
+        {result.cancelled && <MD>The run was cancelled.</MD>}
+      </Notification>
+    )}
+  </div>
+)
+
+/** Export or copy the last run's support report (secrets removed in main). */
+const ReportActions = ({ profileId, disabled }: { profileId: string; disabled: boolean }) => {
+  const [notice, setNotice] = useState<string | null>(null)
+  const [actionError, setActionError] = useState<AppError | null>(null)
+  const exportReport = async (format: 'md' | 'json'): Promise<void> => {
+    setNotice(null)
+    setActionError(null)
+    const r = await call('exportDoctorReport', { profileRef: profileId, format })
+    if (!r.ok) setActionError(r.error)
+    else setNotice(r.value.saved ? `Report saved: ${r.value.paths.join(', ')}` : 'Export cancelled.')
+  }
+  const copyReport = async (): Promise<void> => {
+    setNotice(null)
+    setActionError(null)
+    const r = await call('copyDoctorReport', { profileRef: profileId })
+    if (!r.ok) setActionError(r.error)
+    else setNotice('Report copied to the clipboard (secrets removed).')
+  }
+  return (
+    <>
+      <ButtonBar>
+        <Button onClick={() => void exportReport('md')} disabled={disabled} data-testid="diagnose-export-md">
+          Export report (Markdown)
+        </Button>
+        <Button onClick={() => void exportReport('json')} disabled={disabled} data-testid="diagnose-export-json">
+          Export report (JSON)
+        </Button>
+        <Button isBasic onClick={() => void copyReport()} disabled={disabled} data-testid="diagnose-copy">
+          Copy report
+        </Button>
+      </ButtonBar>
+      <div role="status" aria-live="polite" data-testid="diagnose-notice">
+        {notice && <MD>{notice}</MD>}
+      </div>
+      {actionError && <ErrorNotice title="The report could not be exported" error={actionError} />}
+    </>
+  )
+}
 
 /**
  * Diagnose: one button checks every link of the chain for the active customer, the links turn
@@ -46,8 +102,6 @@ export const DiagnosePage = () => {
   const { links, result, error, running, run, cancel } = useDoctorRun(profile?.id ?? null)
   const [selected, setSelected] = useState<LinkView['id'] | null>(null)
   const [offline, setOffline] = useState(false)
-  const [notice, setNotice] = useState<string | null>(null)
-  const [actionError, setActionError] = useState<AppError | null>(null)
 
   useEffect(() => {
     if (result) setSelected((s) => s ?? defaultSelection(links))
@@ -59,23 +113,7 @@ export const DiagnosePage = () => {
 
   const start = (): void => {
     setSelected(null)
-    setNotice(null)
-    setActionError(null)
     void run(offline)
-  }
-  const exportReport = async (format: 'md' | 'json'): Promise<void> => {
-    setNotice(null)
-    setActionError(null)
-    const r = await call('exportDoctorReport', { profileRef: profile.id, format })
-    if (!r.ok) setActionError(r.error)
-    else setNotice(r.value.saved ? `Report saved: ${r.value.paths.join(', ')}` : 'Export cancelled.')
-  }
-  const copyReport = async (): Promise<void> => {
-    setNotice(null)
-    setActionError(null)
-    const r = await call('copyDoctorReport', { profileRef: profile.id })
-    if (!r.ok) setActionError(r.error)
-    else setNotice('Report copied to the clipboard (secrets removed).')
   }
   const current = links.find((l) => l.id === selected) ?? null
 
@@ -108,18 +146,7 @@ export const DiagnosePage = () => {
         </Field>
       </ButtonBar>
 
-      <div role="status" aria-live="polite" data-testid="diagnose-summary">
-        {running && <MD>Checking the chain…</MD>}
-        {!running && result && (
-          <Notification type={result.firstFailure ? 'error' : result.verdict === 'warn' ? 'warning' : 'success'} data-testid="diagnose-verdict" data-verdict={result.verdict}>
-            <Notification.Title>{result.firstFailure ? 'Broken link found' : result.verdict === 'warn' ? 'Working, with warnings' : 'Every check passed'}</Notification.Title>
-            <span data-testid="diagnose-first-failure">{result.firstFailure ? result.firstFailure.sentence : result.summary}</span>
-            {result.firstFailure && <MD>{result.summary}.</MD>}
-            {result.offline && <MD>This machine was treated as offline: network checks were skipped.</MD>}
-            {result.cancelled && <MD>The run was cancelled.</MD>}
-          </Notification>
-        )}
-      </div>
+      <DiagnoseSummary result={result} running={running} />
       {error && <ErrorNotice title="Diagnose could not run" error={error} />}
 
       <Layout>
@@ -134,21 +161,7 @@ export const DiagnosePage = () => {
         )}
       </Layout>
 
-      <ButtonBar>
-        <Button onClick={() => void exportReport('md')} disabled={running || !result} data-testid="diagnose-export-md">
-          Export report (Markdown)
-        </Button>
-        <Button onClick={() => void exportReport('json')} disabled={running || !result} data-testid="diagnose-export-json">
-          Export report (JSON)
-        </Button>
-        <Button isBasic onClick={() => void copyReport()} disabled={running || !result} data-testid="diagnose-copy">
-          Copy report
-        </Button>
-      </ButtonBar>
-      <div role="status" aria-live="polite" data-testid="diagnose-notice">
-        {notice && <MD>{notice}</MD>}
-      </div>
-      {actionError && <ErrorNotice title="The report could not be exported" error={actionError} />}
+      <ReportActions key={result?.startedAt ?? 'no-result'} profileId={profile.id} disabled={running || !result} />
     </section>
   )
 }

@@ -3,39 +3,36 @@ import { Button } from '@zendeskgarden/react-buttons'
 import { Field, Input, Select } from '@zendeskgarden/react-forms'
 import { Progress } from '@zendeskgarden/react-loaders'
 import { MD } from '@zendeskgarden/react-typography'
-import type { BurstResult } from '../../../../shared/contract/events-gateway'
+import type { BurstResult } from '../../../../shared/contract/test-events'
 import type { AppError } from '../../../../shared/result'
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../../../../shared/webhook-events'
 import { ErrorNotice } from '../../components/error-notice'
-import { call, newTaskId } from '../../lib/api'
-import { Bar, Columns, Facts } from './layout'
+import { useTaskRun } from '../../app/use-task-run'
+import { call } from '../../lib/api'
+import { ButtonBar } from '../../components/button-bar'
+import { Columns, Facts } from './layout'
 import { LatencyChart } from './latency-chart'
-import { useTaskProgress } from './use-task-progress'
 
 /** N events at concurrency C to the customer's own gateway, with the latency distribution. */
 export const BurstPanel = ({ profileId }: { profileId: string }) => {
   const [count, setCount] = useState('50')
   const [concurrency, setConcurrency] = useState('5')
   const [type, setType] = useState<WebhookEventType>('conversation:message')
-  const [taskId, setTaskId] = useState<string | null>(null)
+  const { start: startTask, cancel, running, progress } = useTaskRun('burst')
   const [result, setResult] = useState<BurstResult | null>(null)
   const [error, setError] = useState<AppError | null>(null)
-  const progress = useTaskProgress(taskId)
-  const last = progress.at(-1)?.data as { done: number; total: number } | undefined
+  const last = progress.at(-1)
   const n = Number(count)
   const c = Number(concurrency)
   const countError = !Number.isInteger(n) || n < 1 || n > 500 ? 'Send 1 to 500 events.' : null
   const concError = !Number.isInteger(c) || c < 1 || c > 20 ? 'Run 1 to 20 at a time.' : null
 
   const start = async (): Promise<void> => {
-    const id = newTaskId()
-    setTaskId(id)
     setResult(null)
     setError(null)
-    const r = await call('runBurst', { profileRef: profileId, taskId: id, count: n, concurrency: c, type })
-    setTaskId(null)
-    if (r.ok) setResult(r.value)
-    else setError(r.error)
+    const r = await startTask((taskId) => call('runBurst', { profileRef: profileId, taskId, count: n, concurrency: c, type }))
+    if (r?.ok) setResult(r.value)
+    else if (r) setError(r.error)
   }
 
   return (
@@ -54,25 +51,25 @@ export const BurstPanel = ({ profileId }: { profileId: string }) => {
         </Field>
         <Field>
           <Field.Label>Event</Field.Label>
-          <Select value={type} onChange={(e) => setType(e.target.value as WebhookEventType)}>
+          <Select value={type} onChange={(e) => setType(WEBHOOK_EVENT_TYPES.find((t) => t === e.target.value) ?? type)}>
             {WEBHOOK_EVENT_TYPES.map((t) => (
               <option key={t}>{t}</option>
             ))}
           </Select>
         </Field>
       </Columns>
-      <Bar>
-        <Button isPrimary onClick={() => void start()} disabled={taskId !== null || Boolean(countError || concError)} data-testid="burst-start">
+      <ButtonBar>
+        <Button isPrimary onClick={() => void start()} disabled={running || Boolean(countError || concError)} data-testid="burst-start">
           Start burst
         </Button>
-        {taskId && (
-          <Button onClick={() => void call('cancelTask', { taskId })} data-testid="burst-cancel">
+        {running && (
+          <Button onClick={() => void cancel()} data-testid="burst-cancel">
             Cancel
           </Button>
         )}
-      </Bar>
+      </ButtonBar>
       <div role="status" aria-live="polite">
-        {taskId && (
+        {running && (
           <>
             <Progress value={last ? (100 * last.done) / last.total : 0} aria-label="Burst progress" />
             <MD>{last ? `${last.done} of ${last.total} sent…` : 'Starting…'}</MD>

@@ -3,15 +3,96 @@ import { Button } from '@zendeskgarden/react-buttons'
 import { Field, Input, Select, Textarea, Toggle } from '@zendeskgarden/react-forms'
 import { Dots } from '@zendeskgarden/react-loaders'
 import { validateRawPayload, type PayloadIssue } from '../../../../shared/gateway/payload-edit'
-import type { GatewayResponseData } from '../../../../shared/contract/events-gateway'
+import type { GatewayResponseData } from '../../../../shared/contract/test-events'
 import type { ProfileView } from '../../../../shared/contract/vault'
 import type { AppError } from '../../../../shared/result'
 import { SOURCE_TYPES, WEBHOOK_EVENT_TYPES, type SourceType, type WebhookEventType } from '../../../../shared/webhook-events'
 import { ErrorNotice } from '../../components/error-notice'
 import { call } from '../../lib/api'
-import { Bar } from './layout'
+import { ButtonBar } from '../../components/button-bar'
 
 const CHANNEL_LABEL: Record<string, string> = { web: 'Web widget', whatsapp: 'WhatsApp', sms: 'SMS', messenger: 'Facebook Messenger', instagram: 'Instagram', telegram: 'Telegram', line: 'LINE', viber: 'Viber', api: 'API', ios: 'iOS SDK', android: 'Android SDK' }
+
+/** The event's editable parts, as the composer builds it. */
+interface EventDraft {
+  type: WebhookEventType
+  sourceType: SourceType
+  userName: string
+  text: string
+}
+
+const FIRST_DRAFT: EventDraft = { type: 'conversation:message', sourceType: 'web', userName: 'Test Customer', text: 'Hello! This is a test message from Aissist Zendesk Setup.' }
+
+/** Type, channel, user and text of the event (read-only while the raw JSON is edited). */
+const EventFields = ({ value, onChange, disabled }: { value: EventDraft; onChange: (v: EventDraft) => void; disabled: boolean }) => {
+  const set = (patch: Partial<EventDraft>): void => onChange({ ...value, ...patch })
+  return (
+    <>
+      <Field>
+        <Field.Label>Event</Field.Label>
+        <Select value={value.type} onChange={(e) => set({ type: WEBHOOK_EVENT_TYPES.find((t) => t === e.target.value) ?? value.type })} data-testid="event-type" disabled={disabled}>
+          {WEBHOOK_EVENT_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t === 'conversation:message' ? 'conversation:message — a user wrote' : 'conversation:create — a conversation started'}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field style={{ marginTop: 12 }}>
+        <Field.Label>Channel</Field.Label>
+        <Select value={value.sourceType} onChange={(e) => set({ sourceType: SOURCE_TYPES.find((t) => t === e.target.value) ?? value.sourceType })} data-testid="event-channel" disabled={disabled}>
+          {SOURCE_TYPES.map((s) => (
+            <option key={s} value={s}>
+              {CHANNEL_LABEL[s] ?? s}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field style={{ marginTop: 12 }}>
+        <Field.Label>User name</Field.Label>
+        <Input value={value.userName} maxLength={128} onChange={(e) => set({ userName: e.target.value })} data-testid="event-user" disabled={disabled} />
+      </Field>
+      {value.type === 'conversation:message' && (
+        <Field style={{ marginTop: 12 }}>
+          <Field.Label>Message text</Field.Label>
+          <Textarea value={value.text} maxLength={4096} minRows={2} maxRows={6} onChange={(e) => set({ text: e.target.value })} data-testid="event-text" disabled={disabled} />
+        </Field>
+      )}
+    </>
+  )
+}
+
+/** The raw-JSON switch and editor, with the schema's complaints as you type. */
+const RawPayloadField = ({ raw, onRaw, text, issues, onText }: { raw: boolean; onRaw: (on: boolean) => void; text: string; issues: PayloadIssue[]; onText: (v: string) => void }) => (
+  <>
+    <Field style={{ marginTop: 12 }}>
+      <Toggle checked={raw} onChange={(e) => onRaw(e.target.checked)} data-testid="raw-toggle">
+        <Field.Label>Edit the raw JSON</Field.Label>
+      </Toggle>
+      <Field.Hint>Checked against Zendesk&apos;s webhook schema as you type.</Field.Hint>
+    </Field>
+    {raw && (
+      <Field style={{ marginTop: 8 }}>
+        <Field.Label>Payload JSON</Field.Label>
+        <Textarea
+          value={text}
+          onChange={(e) => onText(e.target.value)}
+          minRows={10}
+          maxRows={24}
+          spellCheck={false}
+          style={{ fontFamily: 'monospace', fontSize: 12 }}
+          validation={issues.length ? 'error' : undefined}
+          data-testid="raw-json"
+        />
+        {issues.length > 0 && (
+          <Field.Message validation="error" data-testid="raw-issues">
+            {issues.map((i) => `${i.path}: ${i.message}`).join(' · ')}
+          </Field.Message>
+        )}
+      </Field>
+    )}
+  </>
+)
 
 /**
  * The composer: the event as Zendesk would send it, editable by field (type, channel, user, text)
@@ -19,10 +100,7 @@ const CHANNEL_LABEL: Record<string, string> = { web: 'Web widget', whatsapp: 'Wh
  * and never stored.
  */
 export const Composer = ({ profile, onAnswer }: { profile: ProfileView; onAnswer: (r: GatewayResponseData, historyId: string | null) => void }) => {
-  const [type, setType] = useState<WebhookEventType>('conversation:message')
-  const [sourceType, setSourceType] = useState<SourceType>('web')
-  const [userName, setUserName] = useState('Test Customer')
-  const [text, setText] = useState('Hello! This is a test message from Aissist Zendesk Setup.')
+  const [event, setEvent] = useState<EventDraft>(FIRST_DRAFT)
   const [raw, setRaw] = useState(false)
   const [rawText, setRawText] = useState('')
   const [issues, setIssues] = useState<PayloadIssue[]>([])
@@ -30,6 +108,7 @@ export const Composer = ({ profile, onAnswer }: { profile: ProfileView; onAnswer
   const [busy, setBusy] = useState<'send' | 'head' | 'raw' | null>(null)
   const [error, setError] = useState<AppError | null>(null)
 
+  const { type, sourceType, userName, text } = event
   const fields = { profileRef: profile.id, type, sourceType, userName: userName || undefined, text: type === 'conversation:message' ? text : undefined }
 
   useEffect(() => {
@@ -79,75 +158,21 @@ export const Composer = ({ profile, onAnswer }: { profile: ProfileView; onAnswer
         void send()
       }}
     >
-      <Field>
-        <Field.Label>Event</Field.Label>
-        <Select value={type} onChange={(e) => setType(e.target.value as WebhookEventType)} data-testid="event-type" disabled={raw}>
-          {WEBHOOK_EVENT_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {t === 'conversation:message' ? 'conversation:message — a user wrote' : 'conversation:create — a conversation started'}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field style={{ marginTop: 12 }}>
-        <Field.Label>Channel</Field.Label>
-        <Select value={sourceType} onChange={(e) => setSourceType(e.target.value as SourceType)} data-testid="event-channel" disabled={raw}>
-          {SOURCE_TYPES.map((s) => (
-            <option key={s} value={s}>
-              {CHANNEL_LABEL[s] ?? s}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field style={{ marginTop: 12 }}>
-        <Field.Label>User name</Field.Label>
-        <Input value={userName} maxLength={128} onChange={(e) => setUserName(e.target.value)} data-testid="event-user" disabled={raw} />
-      </Field>
-      {type === 'conversation:message' && (
-        <Field style={{ marginTop: 12 }}>
-          <Field.Label>Message text</Field.Label>
-          <Textarea value={text} maxLength={4096} minRows={2} maxRows={6} onChange={(e) => setText(e.target.value)} data-testid="event-text" disabled={raw} />
-        </Field>
-      )}
-      <Field style={{ marginTop: 12 }}>
-        <Toggle checked={raw} onChange={(e) => setRaw(e.target.checked)} data-testid="raw-toggle">
-          <Field.Label>Edit the raw JSON</Field.Label>
-        </Toggle>
-        <Field.Hint>Checked against Zendesk&apos;s webhook schema as you type.</Field.Hint>
-      </Field>
-      {raw && (
-        <Field style={{ marginTop: 8 }}>
-          <Field.Label>Payload JSON</Field.Label>
-          <Textarea
-            value={rawText}
-            onChange={(e) => onRawChange(e.target.value)}
-            minRows={10}
-            maxRows={24}
-            spellCheck={false}
-            style={{ fontFamily: 'monospace', fontSize: 12 }}
-            validation={issues.length ? 'error' : undefined}
-            data-testid="raw-json"
-          />
-          {issues.length > 0 && (
-            <Field.Message validation="error" data-testid="raw-issues">
-              {issues.map((i) => `${i.path}: ${i.message}`).join(' · ')}
-            </Field.Message>
-          )}
-        </Field>
-      )}
+      <EventFields value={event} onChange={setEvent} disabled={raw} />
+      <RawPayloadField raw={raw} onRaw={setRaw} text={rawText} issues={issues} onText={onRawChange} />
       <Field style={{ marginTop: 12 }}>
         <Field.Label>Webhook secret for this send (optional)</Field.Label>
         <Field.Hint>Leave empty to use the one in the keychain. A secret typed here is used once and never stored.</Field.Hint>
         <Input type="password" autoComplete="off" value={secretOverride} onChange={(e) => setSecretOverride(e.target.value)} data-testid="secret-override" />
       </Field>
-      <Bar>
+      <ButtonBar>
         <Button type="submit" isPrimary disabled={busy !== null || (raw && issues.length > 0)} data-testid="send-event">
           {busy === 'send' ? <Dots aria-label="Sending" /> : 'Send test event'}
         </Button>
         <Button onClick={() => void head()} disabled={busy !== null} data-testid="probe-gateway">
           {busy === 'head' ? <Dots aria-label="Checking" /> : 'HEAD check'}
         </Button>
-      </Bar>
+      </ButtonBar>
       {error && <ErrorNotice title="The test event was not sent" error={error} onDismiss={() => setError(null)} />}
     </form>
   )

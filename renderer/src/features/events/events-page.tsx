@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Tabs } from '@zendeskgarden/react-tabs'
 import { LG, MD, XXL } from '@zendeskgarden/react-typography'
-import type { GatewayResponseData, HistoryEntry } from '../../../../shared/contract/events-gateway'
+import type { GatewayResponseData, HistoryEntry } from '../../../../shared/contract/test-events'
 import type { AppError } from '../../../../shared/result'
 import { accountLabel, useActiveProfile } from '../../app/active-profile'
 import { NeedsCustomer } from '../../components/needs-customer'

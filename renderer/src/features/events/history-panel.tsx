@@ -3,16 +3,79 @@ import { Button } from '@zendeskgarden/react-buttons'
 import { Notification } from '@zendeskgarden/react-notifications'
 import { Table } from '@zendeskgarden/react-tables'
 import { MD } from '@zendeskgarden/react-typography'
-import type { GatewayResponseData, HistoryEntry } from '../../../../shared/contract/events-gateway'
+import type { GatewayResponseData, HistoryEntry } from '../../../../shared/contract/test-events'
 import type { AppError } from '../../../../shared/result'
 import { ErrorNotice } from '../../components/error-notice'
 import { call } from '../../lib/api'
-import { Bar } from './layout'
+import { ButtonBar } from '../../components/button-bar'
 import { VerdictTag } from './verdict-tag'
 import { ConfirmModal } from '../../components/confirm-modal'
 
+/** The sent events, newest first, each with replay and copy-as-curl. */
+const HistoryTable = ({ entries, busy, onReplay, onCopy, onReveal }: { entries: HistoryEntry[]; busy: boolean; onReplay: (id: string) => void; onCopy: (id: string) => void; onReveal: (id: string) => void }) => (
+  <Table size="small" aria-label="Sent test events">
+    <Table.Head>
+      <Table.HeaderRow>
+        <Table.HeaderCell>When</Table.HeaderCell>
+        <Table.HeaderCell>Event</Table.HeaderCell>
+        <Table.HeaderCell>Answer</Table.HeaderCell>
+        <Table.HeaderCell>Zendesk</Table.HeaderCell>
+        <Table.HeaderCell>Total</Table.HeaderCell>
+        <Table.HeaderCell>Actions</Table.HeaderCell>
+      </Table.HeaderRow>
+    </Table.Head>
+    <Table.Body>
+      {entries.map((e) => (
+        <Table.Row key={e.id} data-testid="history-row">
+          <Table.Cell>{new Date(e.at).toLocaleString()}</Table.Cell>
+          <Table.Cell>
+            {e.type}
+            {e.replayOf ? ' (replay)' : ''}
+            {e.secretSource === 'typed' ? ' · typed secret' : ''}
+          </Table.Cell>
+          <Table.Cell>{e.response.status ?? e.response.error?.code ?? '—'}</Table.Cell>
+          <Table.Cell>
+            <VerdictTag verdict={e.response.zendeskView.verdict} />
+          </Table.Cell>
+          <Table.Cell>{e.response.timings.totalMs.toFixed(0)} ms</Table.Cell>
+          <Table.Cell>
+            <ButtonBar style={{ margin: 0 }}>
+              <Button size="small" onClick={() => onReplay(e.id)} disabled={busy} aria-label={`Replay the event of ${new Date(e.at).toLocaleTimeString()}`}>
+                Replay
+              </Button>
+              <Button size="small" onClick={() => onCopy(e.id)} data-testid="copy-curl">
+                Copy as curl
+              </Button>
+              <Button size="small" onClick={() => onReveal(e.id)} data-testid="copy-curl-reveal">
+                Copy with secret…
+              </Button>
+            </ButtonBar>
+          </Table.Cell>
+        </Table.Row>
+      ))}
+    </Table.Body>
+  </Table>
+)
+
+/** Copying with the secret asks first: the secret will be on the clipboard. */
+const RevealModal = ({ onCancel, onConfirm }: { onCancel: () => void; onConfirm: () => void }) => (
+  <ConfirmModal
+    title="Copy the curl command with the webhook secret?"
+    label="Copy with the webhook secret"
+    confirmLabel="Copy with secret"
+    confirmTestId="confirm-reveal"
+    onCancel={onCancel}
+    onConfirm={onConfirm}
+  >
+    <Notification type="warning">
+      <Notification.Title>The secret will be on the clipboard</Notification.Title>
+      Anyone who sees the pasted command can send events to the gateway as this customer&apos;s Zendesk. It is cleared from the clipboard after a short while.
+    </Notification>
+  </ConfirmModal>
+)
+
 /**
- * The profile's past test events: replay one with the current secret, copy it as curl with the
+ * The customer's past test events: replay one with the current secret, copy it as curl with the
  * secret masked, or — after a confirmation — with the secret, which only the clipboard receives.
  */
 export const HistoryPanel = ({
@@ -56,14 +119,14 @@ export const HistoryPanel = ({
 
   return (
     <div data-testid="event-history">
-      <Bar>
+      <ButtonBar>
         <Button size="small" onClick={onReload}>
           Refresh
         </Button>
         <Button size="small" onClick={() => void exportAll()} disabled={entries.length === 0} data-testid="export-history">
           Export as JSON
         </Button>
-      </Bar>
+      </ButtonBar>
       <MD role="status" aria-live="polite" data-testid="history-status">
         {status}
       </MD>
@@ -71,67 +134,17 @@ export const HistoryPanel = ({
       {entries.length === 0 ? (
         <MD>No test events sent yet for this customer.</MD>
       ) : (
-        <Table size="small" aria-label="Sent test events">
-          <Table.Head>
-            <Table.HeaderRow>
-              <Table.HeaderCell>When</Table.HeaderCell>
-              <Table.HeaderCell>Event</Table.HeaderCell>
-              <Table.HeaderCell>Answer</Table.HeaderCell>
-              <Table.HeaderCell>Zendesk</Table.HeaderCell>
-              <Table.HeaderCell>Total</Table.HeaderCell>
-              <Table.HeaderCell>Actions</Table.HeaderCell>
-            </Table.HeaderRow>
-          </Table.Head>
-          <Table.Body>
-            {entries.map((e) => (
-              <Table.Row key={e.id} data-testid="history-row">
-                <Table.Cell>{new Date(e.at).toLocaleString()}</Table.Cell>
-                <Table.Cell>
-                  {e.type}
-                  {e.replayOf ? ' (replay)' : ''}
-                  {e.secretSource === 'typed' ? ' · typed secret' : ''}
-                </Table.Cell>
-                <Table.Cell>{e.response.status ?? e.response.error?.code ?? '—'}</Table.Cell>
-                <Table.Cell>
-                  <VerdictTag verdict={e.response.zendeskView.verdict} />
-                </Table.Cell>
-                <Table.Cell>{e.response.timings.totalMs.toFixed(0)} ms</Table.Cell>
-                <Table.Cell>
-                  <Bar style={{ margin: 0 }}>
-                    <Button size="small" onClick={() => void replay(e.id)} disabled={busy !== null} aria-label={`Replay the event of ${new Date(e.at).toLocaleTimeString()}`}>
-                      Replay
-                    </Button>
-                    <Button size="small" onClick={() => void copy(e.id, false)} data-testid="copy-curl">
-                      Copy as curl
-                    </Button>
-                    <Button size="small" onClick={() => setReveal(e.id)} data-testid="copy-curl-reveal">
-                      Copy with secret…
-                    </Button>
-                  </Bar>
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+        <HistoryTable entries={entries} busy={busy !== null} onReplay={(id) => void replay(id)} onCopy={(id) => void copy(id, false)} onReveal={setReveal} />
       )}
       {reveal && (
-        <ConfirmModal
-          title="Copy the curl command with the webhook secret?"
-          label="Copy with the webhook secret"
-          confirmLabel="Copy with secret"
-          confirmTestId="confirm-reveal"
+        <RevealModal
           onCancel={() => setReveal(null)}
           onConfirm={() => {
             const id = reveal
             setReveal(null)
             void copy(id, true)
           }}
-        >
-          <Notification type="warning">
-            <Notification.Title>The secret will be on the clipboard</Notification.Title>
-            Anyone who sees the pasted command can send events to the gateway as this customer&apos;s Zendesk. It is cleared from the clipboard after a short while.
-          </Notification>
-        </ConfirmModal>
+        />
       )}
     </div>
   )

@@ -1,9 +1,6 @@
 import styled from 'styled-components'
 import { getColor } from '@zendeskgarden/react-theming'
 
-/** A row of controls: the app's one button bar. */
-export { ButtonBar as Bar } from '../../components/button-bar'
-
 /** A bordered panel on the raised background, like Admin Center's cards. */
 export const Panel = styled.section`
   border: 1px solid ${(p) => getColor({ theme: p.theme, variable: 'border.default' })};

@@ -1,5 +1,5 @@
 import { MD, SM } from '@zendeskgarden/react-typography'
-import type { GatewayResponseData } from '../../../../shared/contract/events-gateway'
+import type { GatewayResponseData } from '../../../../shared/contract/test-events'
 import { ErrorNotice } from '../../components/error-notice'
 import { Facts, Pre } from './layout'
 import { VerdictTag } from './verdict-tag'

@@ -2,15 +2,16 @@ import { useState } from 'react'
 import { Avatar } from '@zendeskgarden/react-avatars'
 import { Button } from '@zendeskgarden/react-buttons'
 import { MD } from '@zendeskgarden/react-typography'
-import type { RoundTripResult } from '../../../../shared/contract/events-gateway'
+import type { RoundTripProgress, RoundTripResult } from '../../../../shared/contract/test-events'
 import type { ProfileView } from '../../../../shared/contract/vault'
 import type { AppError } from '../../../../shared/result'
 import { ErrorNotice } from '../../components/error-notice'
 import { WriteTarget } from '../../components/write-target'
-import { call, newTaskId } from '../../lib/api'
-import { StatusTag } from '../setup/status-tag'
-import { Bar, Facts } from './layout'
-import { useTaskProgress } from './use-task-progress'
+import { useTaskRun } from '../../app/use-task-run'
+import { StatusTag } from '../../components/status-tag'
+import { call } from '../../lib/api'
+import { ButtonBar } from '../../components/button-bar'
+import { Facts } from './layout'
 
 const STEP_LABEL: Record<string, string> = { user: 'Create a test user', conversation: 'Create a conversation', message: 'Write as the user', gateway: 'Zendesk calls the gateway', reply: "The agent's reply", cleanup: 'Clean up' }
 
@@ -19,44 +20,39 @@ const STEP_LABEL: Record<string, string> = { user: 'Create a test user', convers
  * agent's reply, showing who answered and with which avatar.
  */
 export const RoundTripPanel = ({ profile }: { profile: ProfileView }) => {
-  const [taskId, setTaskId] = useState<string | null>(null)
+  const { start: startTask, cancel, running, progress } = useTaskRun('round-trip')
   const [result, setResult] = useState<RoundTripResult | null>(null)
   const [error, setError] = useState<AppError | null>(null)
-  const progress = useTaskProgress(taskId)
-  const steps = result?.steps ?? []
 
   const start = async (): Promise<void> => {
-    const id = newTaskId()
-    setTaskId(id)
     setResult(null)
     setError(null)
-    const r = await call('runLiveRoundTrip', { profileRef: profile.id, taskId: id })
-    setTaskId(null)
-    if (r.ok) setResult(r.value)
-    else setError(r.error)
+    const r = await startTask((taskId) => call('runLiveRoundTrip', { profileRef: profile.id, taskId }))
+    if (r?.ok) setResult(r.value)
+    else if (r) setError(r.error)
   }
 
-  const latest = new Map(progress.map((p) => [p.stepId, p]))
-  const liveSteps = taskId ? [...latest.values()] : []
+  // Live: each step's latest state, in the order they first came; after the run: the result's.
+  const steps: RoundTripProgress[] = running ? [...new Map(progress.map((p) => [p.id, p])).values()] : (result?.steps ?? [])
 
   return (
     <div data-testid="roundtrip-panel">
       <MD>Creates a test user and a conversation in this customer&apos;s Zendesk, writes as the user and waits up to 30 s for the AI agent&apos;s reply.</MD>
       <WriteTarget profile={profile} action="Creates a test user and a conversation" />
-      <Bar>
-        <Button isPrimary onClick={() => void start()} disabled={taskId !== null} data-testid="roundtrip-start">
+      <ButtonBar>
+        <Button isPrimary onClick={() => void start()} disabled={running} data-testid="roundtrip-start">
           Run live round trip
         </Button>
-        {taskId && (
-          <Button onClick={() => void call('cancelTask', { taskId })} data-testid="roundtrip-cancel">
+        {running && (
+          <Button onClick={() => void cancel()} data-testid="roundtrip-cancel">
             Cancel
           </Button>
         )}
-      </Bar>
+      </ButtonBar>
       <ol role="status" aria-live="polite" aria-label="Round trip progress" style={{ paddingLeft: 20 }}>
-        {(taskId ? liveSteps.map((p) => ({ id: p.stepId, status: p.status, message: p.message })) : steps).map((s) => (
+        {steps.map((s) => (
           <li key={s.id} data-testid="roundtrip-step" data-step={s.id} style={{ marginBottom: 6 }}>
-            <strong>{STEP_LABEL[s.id] ?? s.id}</strong> <StatusTag status={s.status} /> <span>{s.message}</span>
+            <strong>{STEP_LABEL[s.id] ?? s.id}</strong> <StatusTag status={s.status} label={s.status === 'waiting' ? "Awaits the agent's reply" : undefined} /> <span>{s.message}</span>
           </li>
         ))}
       </ol>
@@ -68,7 +64,7 @@ export const RoundTripPanel = ({ profile }: { profile: ProfileView }) => {
           </MD>
           {result.fix && <MD>What to do: {result.fix}</MD>}
           {result.reply && (
-            <Bar>
+            <ButtonBar>
               <Avatar size="large">
                 <Avatar.Text>{(result.reply.authorName ?? '?').slice(0, 2).toUpperCase()}</Avatar.Text>
               </Avatar>
@@ -80,7 +76,7 @@ export const RoundTripPanel = ({ profile }: { profile: ProfileView }) => {
                 <dt>Reply</dt>
                 <dd>{result.reply.text}</dd>
               </Facts>
-            </Bar>
+            </ButtonBar>
           )}
         </div>
       )}

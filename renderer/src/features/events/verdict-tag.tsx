@@ -1,6 +1,6 @@
 import { Tag } from '@zendeskgarden/react-tags'
 import type { z } from 'zod'
-import type { ZendeskVerdictSchema } from '../../../../shared/contract/events-gateway'
+import type { ZendeskVerdictSchema } from '../../../../shared/contract/test-events'
 
 type Verdict = z.infer<typeof ZendeskVerdictSchema>
 

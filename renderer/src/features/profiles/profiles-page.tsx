@@ -38,9 +38,6 @@ const Note = styled.div`
 
 type Editing = { mode: 'add' } | { mode: 'edit'; profile: ProfileView } | null
 
-/** Where the app goes to add a customer directly (the Start page's "Add a customer"). */
-export const ADD_CUSTOMER_HASH = 'add'
-
 /**
  * The customers (profiles): which Zendesk account and app each one points at, their secrets'
  * presence in the keychain, switching the active one, adding and editing with inline validation,

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Button } from '@zendeskgarden/react-buttons'
 import { Table } from '@zendeskgarden/react-tables'
 import { MD } from '@zendeskgarden/react-typography'
-import type { SetupStepView } from '../../../../shared/contract/setup'
+import type { SetupStep } from '../../../../shared/contract/setup'
 import { call } from '../../lib/api'
 
 /** One value with its copy button, so nothing has to be retyped into Admin Center. */
@@ -21,7 +21,7 @@ const CopyValue = ({ label, value }: { label: string; value: string }) => {
 }
 
 /** The manual way in Admin Center: where to go, what to do, and the exact values with copy buttons. */
-export const ManualSteps = ({ manual, stepId }: { manual: NonNullable<SetupStepView['manual']>; stepId: string }) => (
+export const ManualSteps = ({ manual, stepId }: { manual: NonNullable<SetupStep['manual']>; stepId: string }) => (
   <div data-testid={`manual-${stepId}`}>
     <MD isBold>Do it by hand in {manual.where}</MD>
     <ol>

@@ -5,10 +5,11 @@ import { Button } from '@zendeskgarden/react-buttons'
 import { MD, SM } from '@zendeskgarden/react-typography'
 import ChevronDown from '@zendeskgarden/svg-icons/src/16/chevron-down-stroke.svg?react'
 import ChevronRight from '@zendeskgarden/svg-icons/src/16/chevron-right-stroke.svg?react'
-import type { SetupStepView } from '../../../../shared/contract/setup'
+import type { SetupStep } from '../../../../shared/contract/setup'
+import { setupStep } from '../../../../shared/setup/steps'
 import { ErrorNotice } from '../../components/error-notice'
+import { StatusTag } from '../../components/status-tag'
 import { ManualSteps } from './manual-steps'
-import { StatusTag } from './status-tag'
 
 const List = styled.ol`
   list-style: none;
@@ -52,12 +53,12 @@ const Subtle = styled(SM)`
   color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.subtle' })};
 `
 
-const hasDetails = (s: SetupStepView): boolean => Boolean(s.error || s.manual || s.message)
+const hasDetails = (s: SetupStep): boolean => Boolean(s.error || s.manual || s.message)
 
 /** One step: number, title, status, duration; expands to its message, the error and the manual way. */
-const StepItem = ({ step, index }: { step: SetupStepView; index: number }) => {
+const StepItem = ({ step, index }: { step: SetupStep; index: number }) => {
   const [open, setOpen] = useState(false)
-  const expanded = open || step.status === 'failed'
+  const expanded = open || step.status === 'fail'
   const id = `step-details-${step.id}`
   return (
     <Item data-testid={`step-${step.id}`} data-status={step.status}>
@@ -67,8 +68,8 @@ const StepItem = ({ step, index }: { step: SetupStepView; index: number }) => {
           <MD isBold>{step.title}</MD>
           {step.message && !expanded && <Subtle>{step.message.length > 160 ? `${step.message.slice(0, 160)}…` : step.message}</Subtle>}
         </Grow>
-        {['passed', 'warn', 'failed'].includes(step.status) && <Subtle>{step.durationMs < 1 ? '< 1' : step.durationMs} ms</Subtle>}
-        <StatusTag status={step.status} />
+        {['pass', 'warn', 'fail'].includes(step.status) && <Subtle>{step.durationMs < 1 ? '< 1' : step.durationMs} ms</Subtle>}
+        <StatusTag status={step.status} label={step.status === 'waiting' ? setupStep(step.id).awaits : undefined} />
         <Button
           size="small"
           isBasic
@@ -94,7 +95,7 @@ const StepItem = ({ step, index }: { step: SetupStepView; index: number }) => {
 }
 
 /** The setup's stepper, live: each step's status and duration as the core reports it. */
-export const StepList = ({ steps }: { steps: SetupStepView[] }) => (
+export const StepList = ({ steps }: { steps: SetupStep[] }) => (
   <List aria-label="Setup steps" data-testid="setup-steps">
     {steps.map((s, i) => (
       <StepItem key={s.id} step={s} index={i} />

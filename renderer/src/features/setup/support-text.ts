@@ -1,13 +1,14 @@
-import type { SetupResultView, SetupStepView } from '../../../../shared/contract/setup'
+import type { SetupResult, SetupStep } from '../../../../shared/contract/setup'
+import { targetWords } from '../../../../shared/setup/target'
 
 /**
  * The whole run as text for a support ticket — the guide asks for "the step that failed and any
  * Zendesk error message". Core answers never carry a secret, and main redacts the clipboard again.
  */
-export const setupSupportText = (steps: SetupStepView[], result: SetupResultView | null): string =>
+export const setupSupportText = (steps: SetupStep[], result: SetupResult | null): string =>
   [
     'Aissist Zendesk Setup — guided setup',
-    ...(result ? [`Account: ${result.target.customer} — ${result.target.account}, app ID ${result.target.appId}`, `Result: ${result.summary}`, `Writes: ${result.writes}`] : []),
+    ...(result ? [`Account: ${targetWords(result.target)}`, `Result: ${result.summary}`, `Writes: ${result.writes}`] : []),
     '',
     ...steps.map((s, i) =>
       [

@@ -7,8 +7,9 @@ import { probeGatewayHead } from '../../gateway/send-event'
 import { previewTestEvent, sendTestEvent } from '../../gateway/test-event'
 import { WebhookPayload } from '../../../../shared/webhook-events'
 import type { HandlerGroup } from '../context'
+import { runTask } from '../run-task'
 
-type GatewayChannel =
+type TestEventChannel =
   | 'sendTestEvent'
   | 'previewTestEvent'
   | 'probeGateway'
@@ -19,11 +20,14 @@ type GatewayChannel =
   | 'runBurst'
   | 'runLiveRoundTrip'
 
+/** A burst reports at most every 100 ms (and always its last answer), so a fast gateway does not flood the renderer. */
+const BURST_PROGRESS_MS = 100
+
 /**
- * The gateway test-event calls. The webhook secret is read here, in main, and only ever leaves
+ * The webhook test-event calls. The webhook secret is read here, in main, and only ever leaves
  * through the gateway request itself or (copy as curl, reveal) the clipboard.
  */
-export const gatewayHandlers: HandlerGroup<GatewayChannel> = {
+export const testEventHandlers: HandlerGroup<TestEventChannel> = {
   sendTestEvent: async (input, { services }) => sendTestEvent(services, input),
   previewTestEvent: async (input, { services }) => previewTestEvent(services, input),
   probeGateway: async ({ profileRef }, { services }) => {
@@ -55,7 +59,7 @@ export const gatewayHandlers: HandlerGroup<GatewayChannel> = {
   exportEventHistory: async ({ profileRef }, { services, host }) => {
     const p = await services.vault.getProfile(profileRef)
     const entries = await readHistory(services.dataDir, p.id)
-    const safeName = p.name.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 40) || 'profile'
+    const safeName = p.name.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 40) || 'customer'
     const path = await host.chooseSavePath(`aissist-events-${safeName}.json`, [{ name: 'JSON', extensions: ['json'] }])
     if (!path) return { path: null, count: 0 }
     const text = JSON.stringify({ format: 'aissist-gateway-event-history', version: 1, profile: { id: p.id, name: p.name, gatewayUrl: p.gatewayUrl }, exportedAt: new Date().toISOString(), entries }, null, 2)
@@ -63,36 +67,20 @@ export const gatewayHandlers: HandlerGroup<GatewayChannel> = {
     await writeFile(path, services.secrets.redact(text), { mode: 0o600 })
     return { path, count: entries.length }
   },
-  runBurst: async ({ taskId, ...input }, ctx) => {
-    const task = ctx.tasks.start(taskId)
-    try {
+  runBurst: ({ taskId, ...input }, ctx) =>
+    runTask(ctx, { id: taskId, kind: 'burst' }, ({ signal, progress }) => {
       let last = 0
-      return await runBurst(ctx.services, {
+      return runBurst(ctx.services, {
         ...input,
-        signal: task.signal,
-        onProgress: (done, total, ms) => {
+        signal,
+        onProgress: (sample) => {
           const now = Date.now()
-          if (done !== total && now - last < 100) return
+          if (sample.done !== sample.total && now - last < BURST_PROGRESS_MS) return
           last = now
-          ctx.emit('taskProgress', { taskId, source: 'events', stepId: 'burst', status: 'running', message: `${done} of ${total} sent`, data: { done, total, lastMs: ms } })
+          progress(sample)
         }
       })
-    } finally {
-      task.end()
-    }
-  },
-  runLiveRoundTrip: async ({ profileRef, taskId, timeoutMs }, ctx) => {
-    const task = ctx.tasks.start(taskId)
-    try {
-      return await runLiveRoundTrip(ctx.services, {
-        profileRef,
-        timeoutMs,
-        signal: task.signal,
-        onStep: (s) =>
-          ctx.emit('taskProgress', { taskId, source: 'events', stepId: s.id, status: s.status, message: s.message, durationMs: s.durationMs })
-      })
-    } finally {
-      task.end()
-    }
-  }
+    }),
+  runLiveRoundTrip: ({ profileRef, taskId, timeoutMs }, ctx) =>
+    runTask(ctx, { id: taskId, kind: 'round-trip' }, ({ signal, progress }) => runLiveRoundTrip(ctx.services, { profileRef, timeoutMs, signal, onStep: progress }))
 }

@@ -8,8 +8,8 @@ import { call } from '../../lib/api'
 import { ErrorNotice } from '../../components/error-notice'
 import { KeychainStatusRow } from './keychain-status-row'
 
-/** Settings and About: versions, data folder, keychain status, the logs folder. */
-export const AboutPage = () => {
+/** Settings & about: versions, data folder, keychain status, the logs folder. */
+export const SettingsPage = () => {
   const [info, setInfo] = useState<AppInfo | null>(null)
   const [error, setError] = useState<AppError | null>(null)
   useEffect(() => {

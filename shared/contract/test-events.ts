@@ -1,16 +1,16 @@
 import { z } from 'zod'
 import { ProfileRef } from '../schemas/profile'
 import { SOURCE_TYPES, WEBHOOK_EVENT_TYPES } from '../webhook-events'
-import { TaskId } from './app'
+import { AppErrorSchema } from '../result'
+import { FINAL_STATUSES } from '../task/status'
 import { defineCall } from './define'
+import { FinalStatusSchema, TaskId } from './task'
 
 /**
- * The gateway test-event calls (capability 3). Every answer carries requests with the X-API-Key
+ * The webhook test-event calls (capability 3): events sent to the gateway as Zendesk sends them. Every answer carries requests with the X-API-Key
  * masked: the webhook secret stays in main, even for "copy as curl" with reveal, which writes to
  * the clipboard from main and answers only that it did.
  */
-
-export const AppErrorSchema = z.object({ code: z.string(), message: z.string(), fix: z.string(), details: z.record(z.string(), z.unknown()).optional() })
 
 export const ZendeskVerdictSchema = z.enum(['accepted', 'dropped', 'retried', 'timed-out', 'unreachable'])
 
@@ -96,12 +96,22 @@ export const BurstResultSchema = z.object({
 })
 export type BurstResult = z.infer<typeof BurstResultSchema>
 
+/** One finished step of the live round trip. */
 export const RoundTripStepSchema = z.object({
   id: z.enum(['user', 'conversation', 'message', 'gateway', 'reply', 'cleanup']),
-  status: z.enum(['passed', 'failed', 'skipped', 'warn']),
+  status: FinalStatusSchema,
   message: z.string(),
   durationMs: z.number()
 })
+export type RoundTripStep = z.infer<typeof RoundTripStepSchema>
+
+/** A round-trip step as it is pushed live: finished, or the reply still awaited. */
+export const RoundTripProgressSchema = RoundTripStepSchema.extend({ status: z.enum(['waiting', ...FINAL_STATUSES]) })
+export type RoundTripProgress = z.infer<typeof RoundTripProgressSchema>
+
+/** A burst's progress: how many answers are in, of how many, and the last one's time. */
+export const BurstSampleSchema = z.object({ done: z.number().int(), total: z.number().int(), lastMs: z.number() })
+export type BurstSample = z.infer<typeof BurstSampleSchema>
 
 export const RoundTripResultSchema = z.object({
   verdict: z.enum(['replied', 'no-reply', 'failed', 'cancelled']),
@@ -118,7 +128,7 @@ export type RoundTripResult = z.infer<typeof RoundTripResultSchema>
 
 const ProfileInput = z.object({ profileRef: ProfileRef }).strict()
 
-export const gatewayCalls = {
+export const testEventCalls = {
   sendTestEvent: defineCall(
     TestEventInput,
     z.object({ response: GatewayResponseSchema, historyId: z.string() }),
