@@ -35,9 +35,7 @@ export type CallOutput<C extends Channel> = z.output<(typeof calls)[C]['output']
 export const channels = Object.keys(calls) as Channel[]
 export const eventNames = Object.keys(events) as EventName[]
 
-/** `taskProgress` → `onTaskProgress`: the name preload exposes for a subscription. */
-export const subscriptionName = (e: EventName): `on${Capitalize<EventName>}` =>
-  `on${e[0].toUpperCase()}${e.slice(1)}` as `on${Capitalize<EventName>}`
+export { subscriptionName } from './channel-names'
 
 /** What `window.aissist` looks like to the renderer: one function per call and per event. */
 export type AissistBridge = {
