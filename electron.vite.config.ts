@@ -29,7 +29,9 @@ export default Icon`
 
 /**
  * One build for the four programs: Electron main (with the CLI and the browser harness, which share
- * its plain-Node core), the sandboxed preload (one self-contained bundle), and the renderer.
+ * its plain-Node core; every dynamic import — each CLI command, each core feature it loads — is its
+ * own chunk, so a command loads only what it uses), the sandboxed preload (one self-contained
+ * bundle, built from the channel list, no zod), and the renderer.
  */
 export default defineConfig({
   main: {
@@ -61,6 +63,10 @@ export default defineConfig({
     plugins: [svgComponents(), react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // electron-vite leaves every bundle unminified; the page's is parsed on every window open,
+      // and minified it is half the size (the first screen: 460 → 250 kB). Main, the CLI and the
+      // preload stay readable (the CLI's module test reads the region comments).
+      minify: true,
       rollupOptions: {
         input: { index: resolve(__dirname, 'renderer/index.html') }
       }

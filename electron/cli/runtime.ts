@@ -1,7 +1,9 @@
 import type { Readable, Writable } from 'node:stream'
 import type { AppError } from '../../shared/result'
 import { toAppError } from '../core/errors'
-import { createServices, type Services } from '../core/services'
+import type { Services } from '../core/services'
+import type { Vault } from '../core/vault/vault'
+import { escapeForTerminal, escapeJsonForTerminal } from './terminal-text'
 
 /** The process streams and environment a CLI run uses; tests pass their own to run in-process. */
 export interface CliIO {
@@ -19,26 +21,37 @@ export interface GlobalOptions {
 }
 
 /**
- * What a command needs from the CLI around it: the streams, lazily built services (so `--help`
- * never touches the keychain or the disk), output in human or JSON form, and the exit code.
+ * What a command needs from the CLI around it: the streams, the core services (imported and built
+ * on first use, so `--help` and offline commands never load the keychain, the HTTP client or the
+ * disk), output in human or JSON form — always escaped for the terminal and redacted — and the
+ * exit code.
  */
 export class CliRuntime {
   exitCode = 0
-  private services: Services | null = null
   globals: GlobalOptions = {}
+  /** Exit codes the running command documents for particular error codes (see `exitCodeFor`). */
+  errorExits: Readonly<Record<string, number>> = {}
+  private built: Services | null = null
+  private building: Promise<Services> | null = null
 
   constructor(readonly io: CliIO) {}
 
-  /** The core services, built on first use with the global options. */
-  getServices(): Services {
-    if (!this.services) {
-      this.services = createServices({
+  /** The core services, loaded and built on first use with the global options. */
+  services(): Promise<Services> {
+    this.building ??= import('../core/services').then(({ createServices }) => {
+      this.built = createServices({
         dataDir: this.globals.dataDir ?? this.io.env.AISSIST_DATA_DIR ?? undefined,
         keychainService: this.io.env.AISSIST_KEYCHAIN_SERVICE || undefined,
         verbose: this.globals.verbose
       })
-    }
-    return this.services
+      return this.built
+    })
+    return this.building
+  }
+
+  /** The customers and their keychain secrets. */
+  async vault(): Promise<Vault> {
+    return (await this.services()).vault
   }
 
   get json(): boolean {
@@ -50,19 +63,43 @@ export class CliRuntime {
     return Boolean(this.io.stdout.isTTY) && !this.json
   }
 
-  /** Writes a line to stdout. */
-  out(text = ''): void {
-    this.io.stdout.write(`${this.redact(text)}\n`)
+  /**
+   * Text as it may reach a terminal: secrets redacted, then every control and bidi character made
+   * visible. The one place human output passes through, so a customer name, a Zendesk message or
+   * a gateway body can never forge a line, set the title or write the clipboard.
+   */
+  safe(text: string): string {
+    return escapeForTerminal(this.redact(text))
   }
 
-  /** Writes a line to stderr. */
-  err(text = ''): void {
-    this.io.stderr.write(`${this.redact(text)}\n`)
+  /** Writes each argument as one line to stdout (a newline inside a value is shown as `\n`). */
+  out(...lines: string[]): void {
+    if (lines.length === 0) lines = ['']
+    for (const line of lines) this.io.stdout.write(`${this.safe(line)}\n`)
+  }
+
+  /** Writes each argument as one line to stderr. */
+  err(...lines: string[]): void {
+    if (lines.length === 0) lines = ['']
+    for (const line of lines) this.io.stderr.write(`${this.safe(line)}\n`)
+  }
+
+  /** Writes a question on stderr, without a newline (the answer follows on the same line). */
+  ask(question: string): void {
+    this.io.stderr.write(this.safe(question))
+  }
+
+  /**
+   * Writes JSON text to stdout, redacted, with what JSON.stringify leaves raw (C1, bidi) escaped:
+   * a script parses the same value, a terminal shows it harmlessly.
+   */
+  writeJsonText(json: string): void {
+    this.io.stdout.write(`${escapeJsonForTerminal(this.redact(json.replace(/\n$/, '')))}\n`)
   }
 
   /** Prints a value as JSON (with `--json`) or through the human formatter. */
   print(value: unknown, human: () => void): void {
-    if (this.json) this.out(JSON.stringify(value, null, 2))
+    if (this.json) this.writeJsonText(JSON.stringify(value, null, 2))
     else human()
   }
 
@@ -70,7 +107,7 @@ export class CliRuntime {
   fail(error: AppError, exitCode = 1): void {
     this.exitCode = exitCode
     if (this.json) {
-      this.out(JSON.stringify({ ok: false, error }, null, 2))
+      this.writeJsonText(JSON.stringify({ ok: false, error }, null, 2))
     } else {
       this.err(`✖ ${error.message}`)
       if (error.fix) this.err(`  → ${error.fix}`)
@@ -79,8 +116,8 @@ export class CliRuntime {
 
   /** Turns anything thrown by a command into a printed failure. */
   failWith(e: unknown, exitCode = 1): void {
-    this.fail(toAppError(e), exitCode)
+    this.fail(toAppError(e, this.redact), exitCode)
   }
 
-  redact = (text: string): string => (this.services ? this.services.secrets.redact(text) : text)
+  redact = (text: string): string => (this.built ? this.built.secrets.redact(text) : text)
 }

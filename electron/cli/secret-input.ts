@@ -1,4 +1,4 @@
-import type { CliIO } from './runtime'
+import type { CliIO, CliRuntime } from './runtime'
 import { AppFailure } from '../core/errors'
 
 /**
@@ -14,7 +14,7 @@ export const readSecretFromStdin = async (stdin: CliIO['stdin']): Promise<string
     throw new AppFailure({
       code: 'secret-empty',
       message: 'No secret was read from stdin.',
-      fix: 'Pipe the secret in, e.g. `pass show zendesk/acme | aissist-zd profile add … --secret-stdin`.'
+      fix: 'Pipe the secret in, e.g. `pass show zendesk/acme | aissist-zd customer add … --secret-stdin`.'
     })
   }
   return text
@@ -24,9 +24,9 @@ export const readSecretFromStdin = async (stdin: CliIO['stdin']): Promise<string
  * Asks for a secret on the terminal without echoing it: raw mode, characters collected until
  * Enter, Backspace honoured, Ctrl-C cancels. Resolves '' when the user just presses Enter.
  */
-export const promptHidden = (io: CliIO, question: string): Promise<string> =>
+export const promptHidden = (cli: CliRuntime, question: string): Promise<string> =>
   new Promise((resolve, reject) => {
-    const { stdin, stderr } = io
+    const { stdin, stderr } = cli.io
     if (!stdin.isTTY || typeof stdin.setRawMode !== 'function') {
       reject(
         new AppFailure({
@@ -37,7 +37,7 @@ export const promptHidden = (io: CliIO, question: string): Promise<string> =>
       )
       return
     }
-    stderr.write(question)
+    cli.ask(question)
     let value = ''
     stdin.setRawMode(true)
     stdin.resume()
@@ -63,9 +63,10 @@ export const promptHidden = (io: CliIO, question: string): Promise<string> =>
   })
 
 /** Asks a yes/no question on the terminal (echoed; not a secret). */
-export const confirm = (io: CliIO, question: string): Promise<boolean> =>
+export const confirm = (cli: CliRuntime, question: string): Promise<boolean> =>
   new Promise((resolve) => {
-    io.stderr.write(`${question} [y/N] `)
+    const io = cli.io
+    cli.ask(`${question} [y/N] `)
     let buf = ''
     const onData = (data: Buffer | string): void => {
       buf += data.toString()

@@ -32,14 +32,14 @@ export const createSpinner = (cli: CliRuntime, initial: string): Spinner => {
   let text = initial
   let frame = 0
   const render = (): void => {
-    stream.write(`\r\x1b[2K${FRAMES[frame++ % FRAMES.length]} ${cli.redact(text)}`)
+    stream.write(`\r\x1b[2K${FRAMES[frame++ % FRAMES.length]} ${cli.safe(text)}`)
   }
   const timer = setInterval(render, 80)
   timer.unref?.()
   render()
   const finish = (mark: string, t: string): void => {
     clearInterval(timer)
-    stream.write(`\r\x1b[2K${mark} ${cli.redact(t)}\n`)
+    stream.write(`\r\x1b[2K${mark} ${cli.safe(t)}\n`)
   }
   return {
     update: (t) => {

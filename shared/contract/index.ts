@@ -36,9 +36,7 @@ export const channels = Object.keys(calls) as Channel[]
 /** The push event names (preload exposes one `on<Name>` subscription per name). */
 export const eventNames = Object.keys(pushEvents) as PushEventName[]
 
-/** `taskProgress` → `onTaskProgress`: the name preload exposes for a subscription. */
-export const subscriptionName = (e: PushEventName): `on${Capitalize<PushEventName>}` =>
-  `on${e[0].toUpperCase()}${e.slice(1)}` as `on${Capitalize<PushEventName>}`
+export { subscriptionName } from './channel-names'
 
 /** What `window.aissist` looks like to the renderer: one function per call and per push event. */
 export type AissistBridge = {

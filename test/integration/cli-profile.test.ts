@@ -138,6 +138,26 @@ describe('aissist-zd profile (in-process)', () => {
   })
 })
 
+describe('aissist-zd customer (the word the app uses; profile stays an alias)', () => {
+  it('customer and profile are one command, and --customer and --profile one option', async () => {
+    const add = await cli(['customer', ...ADD.slice(1), '--json'])
+    expect(add.code).toBe(0)
+    const { id } = JSON.parse(add.out).profile
+    expect(JSON.parse((await cli(['customer', 'list', '--json'])).out)).toEqual(JSON.parse((await cli(['profile', 'list', '--json'])).out))
+    const human = await cli(['customer', 'show', 'acme'])
+    expect(human.out).toContain(`id:           ${id}`)
+    expect((await cli(['customer', 'list'])).out).toMatch(/^\* Acme /m)
+    expect((await cli(['customer', 'use', 'acme'])).out).toContain('Active customer: Acme')
+    const byCustomer = JSON.parse((await cli(['doctor', '--customer', 'Acme', '--offline', '--json'])).out)
+    const byProfile = JSON.parse((await cli(['doctor', '--profile', 'Acme', '--offline', '--json'])).out)
+    const byShort = JSON.parse((await cli(['doctor', '-c', 'Acme', '--offline', '--json'])).out)
+    for (const r of [byCustomer, byProfile, byShort]) expect(r.profile).toEqual({ id, name: 'Acme' })
+    const empty = await cli(['customer', 'remove', id, '--yes'])
+    expect(empty.out).toContain('Customer "Acme" deleted')
+    expect((await cli(['customer', 'list'])).out).toContain('No customers yet. Add one with `aissist-zd customer add`.')
+  })
+})
+
 describe('aissist-zd profile (spawned process)', () => {
   it('reads the key secret from stdin with --secret-stdin', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/cli/index.ts'), ...ADD, '--secret-stdin', '--json'], { cwd: ROOT, env })

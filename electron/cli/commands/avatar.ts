@@ -1,7 +1,6 @@
 import { rewriteAvatarUrl, type AvatarRewrite } from '../../../shared/avatar/rewrite'
 import type { AvatarVerdict } from '../../../shared/avatar/problems'
 import type { AvatarCheckResult } from '../../../shared/contract/avatar'
-import { checkAvatar } from '../../core/avatar/check-avatar'
 import type { CliRuntime } from '../runtime'
 import { createSpinner } from '../spinner'
 import type { RegisterCommand } from './index'
@@ -50,12 +49,11 @@ const printProblems = (cli: CliRuntime, problems: { code: string; message: strin
 }
 
 /**
- * `aissist-zd avatar check <url>` fetches and judges an avatar as the public would;
- * `aissist-zd avatar rewrite <url>` shows the direct link for a share link, offline.
+ * `aissist-zd avatar check <url>` fetches and judges an avatar as the public would (the checker,
+ * with undici and sharp, is imported only then); `aissist-zd avatar rewrite <url>` shows the
+ * direct link for a share link, offline, loading nothing but the rewrite rules.
  */
-export const registerAvatarCommand: RegisterCommand = (program, cli) => {
-  const avatar = program.command('avatar').description('check an agent avatar URL, or rewrite a share link to a direct image link')
-
+export const register: RegisterCommand = (avatar, cli) => {
   avatar
     .command('check <url>')
     .description('fetch the avatar anonymously, decode it, and say whether Zendesk chat can show it (exit 0 only when ok)')
@@ -64,6 +62,7 @@ export const registerAvatarCommand: RegisterCommand = (program, cli) => {
       const spinner = cli.interactive ? createSpinner(cli, `Checking ${url}…`) : null
       let result: AvatarCheckResult
       try {
+        const { checkAvatar } = await import('../../core/avatar/check-avatar')
         result = await checkAvatar(url, {
           allowPrivate: Boolean(opts.allowPrivate),
           onHop: (hop) => spinner?.update(`${hop.status ?? '…'} ${hop.url}${hop.location ? ' → redirect' : ''}`)
@@ -77,7 +76,8 @@ export const registerAvatarCommand: RegisterCommand = (program, cli) => {
         if (result.redirects.length) {
           cli.out('Requests:')
           result.redirects.forEach((h, i) => {
-            cli.out(`  ${i + 1}. ${h.status ?? '—'} ${h.url}${h.address ? ` [${h.address}]` : ''}${h.location ? `\n       → ${h.location}` : ''}`)
+            cli.out(`  ${i + 1}. ${h.status ?? '—'} ${h.url}${h.address ? ` [${h.address}]` : ''}`)
+            if (h.location) cli.out(`       → ${h.location}`)
           })
         }
         if (result.status !== null) cli.out(`Answer: ${result.status} ${result.contentType ?? '(no Content-Type)'}, ${size(result.bytes)}, ${(result.timeMs / 1000).toFixed(2)} s`)

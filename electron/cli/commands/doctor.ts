@@ -1,19 +1,19 @@
 import type { DoctorCheck, DoctorResult } from '../../../shared/contract/doctor'
 import { CHAIN } from '../../../shared/doctor/chain'
-import { doctorExitCode, runDoctor } from '../../core/doctor/run-doctor'
-import { buildDoctorReport, renderReport } from '../../core/report/build-report'
-import { reportTargets, writeReportFile } from '../../core/report/save-report'
+import type { RunDoctorOptions } from '../../core/doctor/run-doctor'
+import { whileInterruptible } from '../interrupt'
 import type { CliRuntime } from '../runtime'
 import { createSpinner, type Spinner } from '../spinner'
+import { addCustomerOption, type CustomerOption } from './customer-option'
 import type { RegisterCommand } from './index'
 
 const MARK: Record<DoctorCheck['status'], string> = { pass: '✔', warn: '▲', fail: '✖', skipped: '–' }
 
 /** The `doctor --json` shape: what a script needs, nothing secret. */
-export const doctorJson = (r: DoctorResult, reportFiles: string[]): Record<string, unknown> => ({
+export const doctorJson = (r: DoctorResult, reportFiles: string[], exitCode: number): Record<string, unknown> => ({
   ok: r.ok,
   verdict: r.verdict,
-  exitCode: doctorExitCode(r),
+  exitCode,
   profile: { id: r.profileId, name: r.profileName },
   offline: r.offline,
   firstFailure: r.firstFailure,
@@ -54,71 +54,78 @@ const printHuman = (cli: CliRuntime, r: DoctorResult, reportFiles: string[]): vo
   for (const f of reportFiles) cli.out(`Report saved: ${f}`)
 }
 
+type DoctorProgress = Parameters<NonNullable<RunDoctorOptions['onProgress']>>[0]
+
 /**
- * `aissist-zd doctor --profile P [--json] [--report FILE] [--offline]`: every link of the chain,
- * a line per finished check on stderr, the verdict on stdout; exit 0 all pass, 1 only warnings,
- * 2 something failed.
+ * Progress on stderr: a spinner naming the running checks on a terminal, one line per finished
+ * check otherwise; nothing with `--json`.
  */
-export const registerDoctorCommand: RegisterCommand = (program, cli) => {
-  program
-    .command('doctor')
-    .description('check every link (keychain → Zendesk → integration → gateway → agent → channel bot); exit 0 all pass, 1 warnings, 2 failed')
-    .requiredOption('--profile <profile>', 'the profile (name or id)')
+const progressLines = (cli: CliRuntime): { onProgress: (e: DoctorProgress) => void; stop: () => void } => {
+  let spinner: Spinner | null = null
+  const running = new Set<string>()
+  const title = (id: string): string => CHAIN.find((c) => c.id === id)?.title ?? id
+  const spin = (): void => {
+    if (!cli.interactive) return
+    const text = running.size ? `Checking ${[...running].map(title).join(', ')}…` : 'Checking…'
+    if (spinner) spinner.update(text)
+    else spinner = createSpinner(cli, text)
+  }
+  const onProgress = (e: DoctorProgress): void => {
+    if (e.status === 'running') {
+      running.add(e.id)
+      spin()
+      return
+    }
+    running.delete(e.id)
+    if (cli.json || !e.check) return
+    const text = line(e.check)
+    if (!spinner) {
+      cli.err(`${MARK[e.check.status]} ${text}`)
+      return
+    }
+    const s: Spinner = spinner
+    spinner = null
+    if (e.status === 'pass') s.succeed(text)
+    else if (e.status === 'fail') s.fail(text)
+    else s.warn(text)
+    if (running.size) spin()
+  }
+  return { onProgress, stop: () => spinner?.stop() }
+}
+
+/** Saves the support report in each format its name asks for; returns the files written. */
+const saveReport = async (cli: CliRuntime, file: string, result: DoctorResult): Promise<string[]> => {
+  const [{ buildDoctorReport, renderReport }, { reportTargets, writeReportFile }] = await Promise.all([import('../../core/report/build-report'), import('../../core/report/save-report')])
+  const { report, redact } = await buildDoctorReport(await cli.services(), 'cli', result)
+  const files: string[] = []
+  for (const t of reportTargets(file)) {
+    await writeReportFile(t.path, renderReport(report, t.format, redact))
+    files.push(t.path)
+  }
+  return files
+}
+
+/**
+ * `aissist-zd doctor --customer C [--json] [--report FILE] [--offline]`: every link of the chain,
+ * a line per finished check on stderr, the verdict on stdout; exit 0 all pass, 1 only warnings,
+ * 2 something failed. Ctrl-C stops the checks still running.
+ */
+export const register: RegisterCommand = (doctor, cli) => {
+  addCustomerOption(doctor)
     .option('--report <file>', 'save the support report (FILE.md and FILE.json, or the format of its extension)')
     .option('--offline', 'skip everything that needs the network')
-    .action(async (opts: { profile: string; report?: string; offline?: boolean }) => {
-      const services = cli.getServices()
-      const controller = new AbortController()
-      const onSigint = (): void => controller.abort()
-      process.once('SIGINT', onSigint)
-      let spinner: Spinner | null = null
-      const running = new Set<string>()
-      const title = (id: string): string => CHAIN.find((c) => c.id === id)?.title ?? id
-      const spin = (): void => {
-        if (!cli.interactive) return
-        const text = running.size ? `Checking ${[...running].map(title).join(', ')}…` : 'Checking…'
-        if (spinner) spinner.update(text)
-        else spinner = createSpinner(cli, text)
-      }
+    .action(async (opts: CustomerOption & { report?: string; offline?: boolean }) => {
+      const { runDoctor, doctorExitCode } = await import('../../core/doctor/run-doctor')
+      const services = await cli.services()
+      const progress = progressLines(cli)
       let result: DoctorResult
       try {
-        result = await runDoctor(services, opts.profile, {
-          offline: Boolean(opts.offline),
-          signal: controller.signal,
-          onProgress: (e) => {
-            if (e.status === 'running') {
-              running.add(e.id)
-              spin()
-              return
-            }
-            running.delete(e.id)
-            if (cli.json || !e.check) return
-            const text = line(e.check)
-            if (spinner) {
-              const s: Spinner = spinner
-              spinner = null
-              if (e.status === 'pass') s.succeed(text)
-              else if (e.status === 'fail') s.fail(text)
-              else s.warn(text)
-              if (running.size) spin()
-            } else {
-              cli.err(`${MARK[e.check.status]} ${text}`)
-            }
-          }
-        })
+        result = await whileInterruptible((signal) => runDoctor(services, opts.customer, { offline: Boolean(opts.offline), signal, onProgress: progress.onProgress }))
       } finally {
-        process.removeListener('SIGINT', onSigint)
-        ;(spinner as Spinner | null)?.stop()
+        progress.stop()
       }
-      const files: string[] = []
-      if (opts.report) {
-        const { report, redact } = await buildDoctorReport(services, 'cli', result)
-        for (const t of reportTargets(opts.report)) {
-          await writeReportFile(t.path, renderReport(report, t.format, redact))
-          files.push(t.path)
-        }
-      }
-      cli.print(doctorJson(result, files), () => printHuman(cli, result, files))
+      const files = opts.report ? await saveReport(cli, opts.report, result) : []
       cli.exitCode = doctorExitCode(result)
+      cli.print(doctorJson(result, files, cli.exitCode), () => printHuman(cli, result, files))
     })
 }

@@ -5,8 +5,11 @@ import { runBurst, BURST_LIMITS } from '../../core/gateway/burst'
 import { runLiveRoundTrip } from '../../core/gateway/round-trip'
 import { probeGatewayHead, type GatewayResponse } from '../../core/gateway/send-event'
 import { previewTestEvent, sendTestEvent } from '../../core/gateway/test-event'
+import { EX_FAILURE } from '../exit-codes'
+import { whileInterruptible } from '../interrupt'
 import type { CliRuntime } from '../runtime'
 import { createSpinner } from '../spinner'
+import { addCustomerOption, type CustomerOption } from './customer-option'
 import type { RegisterCommand } from './index'
 
 /** Exit codes by Zendesk's verdict, so a script can branch without parsing: 0 only when accepted. */
@@ -54,8 +57,7 @@ const printRoundTrip = (cli: CliRuntime, r: RoundTripResult): void => {
   if (r.fix) cli.out(`  → ${r.fix}`)
 }
 
-interface SendOptions {
-  profile: string
+interface SendOptions extends CustomerOption {
   type: WebhookEventType
   text?: string
   user?: string
@@ -66,17 +68,58 @@ interface SendOptions {
   timeout?: number
 }
 
+/** `events send --count n`: a burst, with p50/p95/max; Ctrl-C stops it and still reports. */
+const sendBurst = async (cli: CliRuntime, opts: SendOptions & { count: number }): Promise<void> => {
+  const services = await cli.services()
+  const spinner = createSpinner(cli, `Sending ${opts.count} events…`)
+  try {
+    const b = await whileInterruptible((signal) =>
+      runBurst(services, {
+        profileRef: opts.customer,
+        count: opts.count,
+        concurrency: opts.concurrency ?? 5,
+        type: opts.type,
+        timeoutMs: opts.timeout,
+        signal,
+        onProgress: ({ done, total }) => spinner.update(`${done} of ${total} sent…`)
+      })
+    )
+    spinner.stop()
+    cli.print(b, () => printBurst(cli, b))
+    if ((b.byVerdict.accepted ?? 0) !== b.requested) cli.exitCode = EX_FAILURE
+  } finally {
+    spinner.stop()
+  }
+}
+
+/** `events send`: one event (or its exact request with `--dry-run`), and what Zendesk would make of the answer. */
+const send = async (cli: CliRuntime, opts: SendOptions): Promise<void> => {
+  const services = await cli.services()
+  const event = { profileRef: opts.customer, type: opts.type, text: opts.text, userName: opts.user, sourceType: opts.source }
+  if (opts.dryRun) {
+    const { request } = await previewTestEvent(services, event)
+    cli.writeJsonText(JSON.stringify({ request }, null, 2))
+    return
+  }
+  if (opts.count !== undefined && opts.count > 1) return sendBurst(cli, { ...opts, count: opts.count })
+  const spinner = createSpinner(cli, 'Sending the test event…')
+  let r: Awaited<ReturnType<typeof sendTestEvent>>
+  try {
+    r = await sendTestEvent(services, { ...event, timeoutMs: opts.timeout })
+  } finally {
+    spinner.stop()
+  }
+  cli.print({ ok: r.response.ok, historyId: r.historyId, response: r.response }, () => printResponse(cli, r.response))
+  cli.exitCode = EVENT_EXIT_CODES[r.response.zendeskView.verdict]
+}
+
 /**
- * `aissist-zd events send|head|roundtrip`: what Zendesk sends, to the profile's gateway, with what
+ * `aissist-zd events send|head|roundtrip`: what Zendesk sends, to the customer's gateway, with what
  * Zendesk would make of the answer. Exit 0 only when the gateway accepted (every event of a burst).
  */
-export const registerEventsCommand: RegisterCommand = (program, cli) => {
-  const events = program.command('events').description('send Zendesk-shaped webhook test events to the gateway and explain the answers')
-
-  events
-    .command('send')
+export const register: RegisterCommand = (events, cli) => {
+  addCustomerOption(events.command('send'))
     .description('send a conversation:message or conversation:create event as Zendesk does (exit 0 only when accepted)')
-    .requiredOption('--profile <profile>', 'the profile (name or id)')
     .option('--type <type>', `event type: ${WEBHOOK_EVENT_TYPES.join(' | ')}`, choice(WEBHOOK_EVENT_TYPES), 'conversation:message')
     .option('--text <text>', 'the user\'s message text')
     .option('--user <name>', 'the user\'s display name')
@@ -85,76 +128,30 @@ export const registerEventsCommand: RegisterCommand = (program, cli) => {
     .option('--concurrency <c>', `events at a time in a burst (1–${BURST_LIMITS.maxConcurrency}, default 5)`, intIn(1, BURST_LIMITS.maxConcurrency))
     .option('--timeout <ms>', 'how long to wait for an answer (default 20000, as Zendesk)', intIn(100, 60_000))
     .option('--dry-run', 'print the exact request (secret masked) without sending it')
-    .action(async (opts: SendOptions) => {
-      const services = cli.getServices()
-      if (opts.dryRun) {
-        const { request } = await previewTestEvent(services, { profileRef: opts.profile, type: opts.type, text: opts.text, userName: opts.user, sourceType: opts.source })
-        cli.out(JSON.stringify({ request }, null, 2))
-        return
-      }
-      if (opts.count !== undefined && opts.count > 1) {
-        const spinner = createSpinner(cli, `Sending ${opts.count} events…`)
-        const controller = new AbortController()
-        const onSigint = (): void => controller.abort()
-        process.once('SIGINT', onSigint)
-        try {
-          const b = await runBurst(services, {
-            profileRef: opts.profile,
-            count: opts.count,
-            concurrency: opts.concurrency ?? 5,
-            type: opts.type,
-            timeoutMs: opts.timeout,
-            signal: controller.signal,
-            onProgress: ({ done, total }) => spinner.update(`${done} of ${total} sent…`)
-          })
-          spinner.stop()
-          cli.print(b, () => printBurst(cli, b))
-          const accepted = b.byVerdict.accepted ?? 0
-          if (accepted !== b.requested) cli.exitCode = 1
-        } finally {
-          process.removeListener('SIGINT', onSigint)
-          spinner.stop()
-        }
-        return
-      }
-      const spinner = createSpinner(cli, 'Sending the test event…')
-      let r: Awaited<ReturnType<typeof sendTestEvent>>
-      try {
-        r = await sendTestEvent(services, { profileRef: opts.profile, type: opts.type, text: opts.text, userName: opts.user, sourceType: opts.source, timeoutMs: opts.timeout })
-      } finally {
-        spinner.stop()
-      }
-      cli.print({ ok: r.response.ok, historyId: r.historyId, response: r.response }, () => printResponse(cli, r.response))
-      cli.exitCode = EVENT_EXIT_CODES[r.response.zendeskView.verdict]
-    })
+    .action((opts: SendOptions) => send(cli, opts))
 
-  events
-    .command('head')
+  addCustomerOption(events.command('head'))
     .description('send the HEAD request Zendesk sends when a webhook is created (exit 0 when 2xx)')
-    .requiredOption('--profile <profile>', 'the profile (name or id)')
-    .action(async (opts: { profile: string }) => {
-      const services = cli.getServices()
-      const p = await services.vault.getProfile(opts.profile)
+    .action(async (opts: CustomerOption) => {
+      const p = await (await cli.vault()).getProfile(opts.customer)
       const r = await probeGatewayHead({ url: p.gatewayUrl, allowPrivate: p.allowPrivate })
       cli.print({ ok: r.ok, response: r }, () => printResponse(cli, r))
       cli.exitCode = EVENT_EXIT_CODES[r.zendeskView.verdict]
     })
 
-  events
-    .command('roundtrip')
+  addCustomerOption(events.command('roundtrip'))
     .description('create a test user and conversation, write as the user, and wait for the agent\'s reply (exit 0 when it replied)')
-    .requiredOption('--profile <profile>', 'the profile (name or id)')
     .option('--timeout <ms>', 'how long to wait for the reply (default 30000)', intIn(1000, 120_000))
-    .action(async (opts: { profile: string; timeout?: number }) => {
-      const services = cli.getServices()
+    .action(async (opts: CustomerOption & { timeout?: number }) => {
+      const services = await cli.services()
       const spinner = createSpinner(cli, 'Starting the live round trip…')
       let r: RoundTripResult
       try {
-        r = await runLiveRoundTrip(services, { profileRef: opts.profile, timeoutMs: opts.timeout, onStep: (s) => spinner.update(s.message) })
+        r = await runLiveRoundTrip(services, { profileRef: opts.customer, timeoutMs: opts.timeout, onStep: (s) => spinner.update(s.message) })
       } finally {
         spinner.stop()
       }
       cli.print(r, () => printRoundTrip(cli, r))
-      cli.exitCode = r.verdict === 'replied' ? 0 : 1
+      cli.exitCode = r.verdict === 'replied' ? 0 : EX_FAILURE
     })
 }

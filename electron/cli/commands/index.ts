@@ -1,16 +1,61 @@
 import type { Command } from 'commander'
 import type { CliRuntime } from '../runtime'
-import { registerAvatarCommand } from './avatar'
-import { registerDoctorCommand } from './doctor'
-import { registerEventsCommand } from './events'
-import { registerProfileCommand } from './profile'
-import { registerSandboxCommand } from './sandbox'
-import { registerSetupCommand } from './setup'
 
-/** Adds one subcommand (and its own subcommands) to the program. */
-export type RegisterCommand = (program: Command, cli: CliRuntime) => void
+/** Fills in one top-level command (named and described from its entry): options, subcommands, actions. */
+export type RegisterCommand = (command: Command, cli: CliRuntime) => void
+
+/** One top-level command, as `--help` lists it before anything of it is loaded. */
+export interface CommandEntry {
+  name: string
+  /** Older names that keep working (`profile` for `customer`). */
+  aliases?: readonly string[]
+  /** One line for `--help`. */
+  summary: string
+  /** Exit codes this command documents for particular core error codes (the rest: `exitCodeFor`). */
+  errorExits?: Readonly<Record<string, number>>
+  /** The command's module, imported only when the command runs (or its own help is asked for). */
+  load(): Promise<{ register: RegisterCommand }>
+}
 
 /**
- * Every subcommand, in the order `--help` lists them. Each capability adds one line.
+ * Every top-level command, in the order `--help` lists them. A static table, so `--help` and
+ * `--version` load nothing but commander, and each command loads only its own module and what that
+ * uses: `avatar rewrite` never loads sharp, undici, keytar or zod. Each capability adds one entry.
  */
-export const commandRegistrations: RegisterCommand[] = [registerProfileCommand, registerSandboxCommand, registerAvatarCommand, registerSetupCommand, registerEventsCommand, registerDoctorCommand]
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'customer',
+    aliases: ['profile'],
+    summary: 'manage customers (their Zendesk account, app and gateway) and their keychain secrets',
+    load: () => import('./customer/index')
+  },
+  {
+    name: 'sandbox',
+    summary: 'run a local simulated Zendesk, Aissist gateway and image host (Ctrl-C stops it)',
+    load: () => import('./sandbox')
+  },
+  {
+    name: 'avatar',
+    summary: 'check an agent avatar URL, or rewrite a share link to a direct image link',
+    load: () => import('./avatar')
+  },
+  {
+    name: 'setup',
+    summary: 'create or repair the Aissist integration in Zendesk, step by step (shows the plan first; exit 0 when configured)',
+    errorExits: { 'profile-not-found': 2 },
+    load: () => import('./setup')
+  },
+  {
+    name: 'events',
+    summary: 'send Zendesk-shaped webhook test events to the gateway and explain the answers',
+    load: () => import('./events')
+  },
+  {
+    name: 'doctor',
+    summary: 'check every link (keychain → Zendesk → integration → gateway → agent → channel bot); exit 0 all pass, 1 warnings, 2 failed',
+    load: () => import('./doctor')
+  }
+]
+
+/** The entry of a top-level command, by its name or an alias. */
+export const commandEntry = (name: string): CommandEntry | undefined => COMMANDS.find((c) => c.name === name || c.aliases?.includes(name))

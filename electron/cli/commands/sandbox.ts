@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander'
-import { startSandbox } from '../../core/sandbox/index'
+import { untilStopped } from '../interrupt'
 import type { RegisterCommand } from './index'
 
 const parsePort = (v: string): number => {
@@ -8,7 +8,7 @@ const parsePort = (v: string): number => {
   return n
 }
 
-/** The sandbox's default port: fixed, so a "Sandbox" profile keeps working between runs. */
+/** The sandbox's default port: fixed, so a "Sandbox" customer keeps working between runs. */
 export const DEFAULT_SANDBOX_PORT = 4780
 
 /**
@@ -16,12 +16,11 @@ export const DEFAULT_SANDBOX_PORT = 4780
  * first stdout line is one JSON object a script or test can read (the sandbox's keys are throwaway,
  * so they are printed as is); human logs go to stderr; SIGINT/SIGTERM stop it cleanly (exit 0).
  */
-export const registerSandboxCommand: RegisterCommand = (program, cli) => {
-  program
-    .command('sandbox')
-    .description('run a local simulated Zendesk, Aissist gateway and image host (Ctrl-C stops it)')
+export const register: RegisterCommand = (sandbox, cli) => {
+  sandbox
     .option('--port <port>', `port to listen on (0 = any free port)`, parsePort, DEFAULT_SANDBOX_PORT)
     .action(async (opts: { port: number }) => {
+      const { startSandbox } = await import('../../core/sandbox/index')
       const sb = await startSandbox({ port: opts.port })
       const info = {
         zendeskUrl: sb.zendeskUrl,
@@ -33,18 +32,16 @@ export const registerSandboxCommand: RegisterCommand = (program, cli) => {
         controlUrl: sb.controlUrl,
         controlToken: sb.controlToken
       }
-      cli.io.stdout.write(`${JSON.stringify(info)}\n`)
-      cli.io.stderr.write(`Sandbox running on http://127.0.0.1:${sb.port}\n  Zendesk API base: ${sb.zendeskUrl}\n  Gateway URL:      ${sb.gatewayUrl}\n  Images:           ${sb.imagesUrl}\nPress Ctrl-C to stop.\n`)
-      await new Promise<void>((resolve) => {
-        const stop = (): void => {
-          process.off('SIGINT', stop)
-          process.off('SIGTERM', stop)
-          resolve()
-        }
-        process.on('SIGINT', stop)
-        process.on('SIGTERM', stop)
-      })
-      cli.io.stderr.write('Stopping the sandbox…\n')
+      cli.writeJsonText(JSON.stringify(info))
+      cli.err(
+        `Sandbox running on http://127.0.0.1:${sb.port}`,
+        `  Zendesk API base: ${sb.zendeskUrl}`,
+        `  Gateway URL:      ${sb.gatewayUrl}`,
+        `  Images:           ${sb.imagesUrl}`,
+        'Press Ctrl-C to stop.'
+      )
+      await untilStopped()
+      cli.err('Stopping the sandbox…')
       await sb.close()
     })
 }

@@ -1,12 +1,16 @@
+import type { PlanItem } from '../../../shared/setup/types'
 import type { SetupResult, SetupStep } from '../../../shared/contract/setup'
 import { targetWords } from '../../../shared/setup/target'
-import type { PlanItem } from '../../../shared/setup/types'
-import { isAppFailure } from '../../core/errors'
-import { runSetup } from '../../core/setup/run-setup'
+import { EX_FAILURE, EX_OK } from '../exit-codes'
+import { whileInterruptible } from '../interrupt'
 import type { CliRuntime } from '../runtime'
 import { confirm } from '../secret-input'
 import { createSpinner, type Spinner } from '../spinner'
+import { addCustomerOption, type CustomerOption } from './customer-option'
 import type { RegisterCommand } from './index'
+
+/** `setup`'s own exit code: the plan was not confirmed, so nothing was written. */
+export const EX_NOT_CONFIRMED = 2
 
 /** The `setup --json` shape: what scripts branch on (`ok`, `writes`, each step), and the plan. */
 export const setupJson = (r: SetupResult): Record<string, unknown> => ({
@@ -28,6 +32,7 @@ export const setupJson = (r: SetupResult): Record<string, unknown> => ({
 })
 
 const MARK: Record<SetupStep['status'], string> = { pass: '✔', warn: '▲', fail: '✖', skipped: '–', waiting: '…', pending: '·', running: '⠋' }
+
 
 const printPlan = (cli: CliRuntime, plan: PlanItem[], target: SetupResult['target']): void => {
   if (plan.length === 0) {
@@ -80,70 +85,68 @@ const progress = (cli: CliRuntime): ((s: SetupStep) => void) => {
   }
 }
 
+interface SetupOptions extends CustomerOption {
+  plan?: boolean
+  yes?: boolean
+  deleteDuplicates?: boolean
+}
+
 /**
- * `aissist-zd setup --profile P` does the guide's integration setup: it always shows the plan
- * first, writes only after a "yes" (or `--yes`), deletes duplicates only with
- * `--delete-duplicates`, and exits 0 only when the account ends up configured.
+ * Shows the plan and asks for it to be applied; true when the caller should go on and apply.
+ * Sets the exit code when it stops: 0 when only a plan was asked for or nothing needs doing, 1 when
+ * a step failed, 2 when the plan was not confirmed.
  */
-export const registerSetupCommand: RegisterCommand = (program, cli) => {
-  program
-    .command('setup')
-    .description('create or repair the Aissist integration in Zendesk, step by step (shows the plan first; exit 0 when configured)')
-    .requiredOption('-p, --profile <profile>', 'the customer profile (name or id)')
+const planFirst = async (cli: CliRuntime, opts: SetupOptions, signal: AbortSignal, onStep?: (s: SetupStep) => void): Promise<boolean> => {
+  const { runSetup } = await import('../../core/setup/run-setup')
+  const planned = await runSetup(await cli.services(), { profileRef: opts.customer, mode: 'plan', confirm: { apply: false, deleteDuplicates: false }, signal, onStep })
+  const failedStep = planned.steps.find((s) => s.status === 'fail')
+  const changes = planned.plan.filter((p) => p.confirm === 'apply' || opts.deleteDuplicates)
+  if (opts.plan || failedStep || (!opts.yes && changes.length === 0)) {
+    cli.print(setupJson(planned), () => {
+      printPlan(cli, planned.plan, planned.target)
+      if (failedStep) printSteps(cli, planned)
+      cli.out(planned.summary)
+    })
+    cli.exitCode = failedStep ? EX_FAILURE : opts.plan || planned.configured ? EX_OK : EX_NOT_CONFIRMED
+    if (failedStep && !cli.json) cli.err(`✖ Failed step: ${failedStep.title}`)
+    return false
+  }
+  if (!cli.json) printPlan(cli, planned.plan, planned.target)
+  if (!cli.io.stdin.isTTY || cli.json) {
+    const needs = { code: 'confirmation-required', message: `Not applying: ${planned.plan.length} change(s) to ${targetWords(planned.target)} need confirmation and there is no terminal to ask on.`, fix: 'Run again with --yes to apply the plan (add --delete-duplicates to also delete duplicates).' }
+    if (cli.json) cli.writeJsonText(JSON.stringify({ ...setupJson(planned), ok: false, error: needs }, null, 2))
+    else cli.err(`✖ ${needs.message}`, `  → ${needs.fix}`)
+    cli.exitCode = EX_NOT_CONFIRMED
+    return false
+  }
+  if (!(await confirm(cli, `Apply these changes to ${targetWords(planned.target)}?`))) {
+    cli.err('Nothing was written.')
+    cli.exitCode = EX_NOT_CONFIRMED
+    return false
+  }
+  return true
+}
+
+/**
+ * `aissist-zd setup --customer C` does the guide's integration setup: it always shows the plan
+ * first, writes only after a "yes" (or `--yes`), deletes duplicates only with
+ * `--delete-duplicates`, and exits 0 only when the account ends up configured. Ctrl-C cancels.
+ */
+export const register: RegisterCommand = (setup, cli) => {
+  addCustomerOption(setup)
     .option('--plan', 'only show what would change; write nothing')
     .option('-y, --yes', 'apply the plan without asking')
     .option('--delete-duplicates', 'also delete duplicate integrations/webhooks sending to the gateway')
-    .action(async (opts: { profile: string; plan?: boolean; yes?: boolean; deleteDuplicates?: boolean }) => {
-      const services = cli.getServices()
-      const ac = new AbortController()
-      const onSigint = (): void => ac.abort(new Error('Interrupted.'))
-      process.once('SIGINT', onSigint)
-      try {
+    .action((opts: SetupOptions) =>
+      whileInterruptible(async (signal) => {
         const live = cli.json ? undefined : progress(cli)
-        if (!opts.yes || opts.plan) {
-          const planned = await runSetup(services, {
-            profileRef: opts.profile,
-            mode: 'plan',
-            confirm: { apply: false, deleteDuplicates: false },
-            signal: ac.signal,
-            onStep: live
-          })
-          const failedStep = planned.steps.find((s) => s.status === 'fail')
-          const changes = planned.plan.filter((p) => p.confirm === 'apply' || opts.deleteDuplicates)
-          if (opts.plan || failedStep || (!opts.yes && changes.length === 0)) {
-            cli.print(setupJson(planned), () => {
-              printPlan(cli, planned.plan, planned.target)
-              if (failedStep) printSteps(cli, planned)
-              cli.out(planned.summary)
-            })
-            cli.exitCode = failedStep ? 1 : opts.plan || planned.configured ? 0 : 2
-            if (failedStep && !cli.json) cli.err(`✖ Failed step: ${failedStep.title}`)
-            return
-          }
-          if (!opts.yes) {
-            if (!cli.json) printPlan(cli, planned.plan, planned.target)
-            if (!cli.io.stdin.isTTY || cli.json) {
-              const needs = { code: 'confirmation-required', message: `Not applying: ${planned.plan.length} change(s) to ${targetWords(planned.target)} need confirmation and there is no terminal to ask on.`, fix: 'Run again with --yes to apply the plan (add --delete-duplicates to also delete duplicates).' }
-              if (cli.json) cli.out(JSON.stringify({ ...setupJson(planned), ok: false, error: needs }, null, 2))
-              else {
-                cli.err(`✖ ${needs.message}`)
-                cli.err(`  → ${needs.fix}`)
-              }
-              cli.exitCode = 2
-              return
-            }
-            if (!(await confirm(cli.io, `Apply these changes to ${targetWords(planned.target)}?`))) {
-              cli.err('Nothing was written.')
-              cli.exitCode = 2
-              return
-            }
-          }
-        }
-        const result = await runSetup(services, {
-          profileRef: opts.profile,
+        if ((!opts.yes || opts.plan) && !(await planFirst(cli, opts, signal, live))) return
+        const { runSetup } = await import('../../core/setup/run-setup')
+        const result = await runSetup(await cli.services(), {
+          profileRef: opts.customer,
           mode: 'apply',
           confirm: { apply: true, deleteDuplicates: Boolean(opts.deleteDuplicates) },
-          signal: ac.signal,
+          signal,
           onStep: live
         })
         const failed = result.steps.find((s) => s.status === 'fail')
@@ -153,11 +156,7 @@ export const registerSetupCommand: RegisterCommand = (program, cli) => {
           cli.out(result.summary)
         })
         if (failed && !cli.json) cli.err(`✖ Failed step: ${failed.title}`)
-        cli.exitCode = result.ok && result.configured ? 0 : 1
-      } catch (e) {
-        cli.failWith(e, isAppFailure(e) && e.code === 'profile-not-found' ? 2 : 1)
-      } finally {
-        process.off('SIGINT', onSigint)
-      }
-    })
+        cli.exitCode = result.ok && result.configured ? EX_OK : EX_FAILURE
+      })
+    )
 }

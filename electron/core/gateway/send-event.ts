@@ -4,14 +4,12 @@ import { maskHeaders, type MaskedRequest } from '../../../shared/gateway/curl'
 import { ZENDESK_WEBHOOK_TIMEOUT_MS, zendeskViewOf, type ZendeskView } from '../../../shared/gateway/zendesk-view'
 import { WEBHOOK_SECRET_HEADER, type WebhookPayload } from '../../../shared/webhook-events'
 import { isAppFailure } from '../errors'
+import { USER_AGENT } from '../platform/version'
 import { checkGatewayUrl } from './url-policy'
 import { PrivateAddressError, timedConnector, type ConnectTimings } from './timed-connector'
 
 /** Largest part of a gateway's answer body kept (the rest is counted, not stored). */
 export const MAX_BODY_BYTES = 64 * 1024
-
-/** What Zendesk sends as User-Agent is undocumented; ours says what we are. */
-const USER_AGENT = 'Aissist-Zendesk-Setup test event (like Zendesk Sunshine Conversations webhooks)'
 
 /** What the gateway answered, how long each phase took, and what Zendesk would make of it. */
 export interface GatewayResponse {

@@ -2,6 +2,7 @@ import type { LookupFunction } from 'node:net'
 import { Agent, request } from 'undici'
 import type { FetchHop } from '../../../shared/avatar/assess'
 import { AppFailure } from '../errors'
+import { USER_AGENT } from '../platform/version'
 import { resolvePublic, type HostResolver } from './resolve-public'
 
 /**
@@ -72,7 +73,6 @@ export const SAFE_FETCH_DEFAULTS = {
 } as const
 
 const BROWSER_IMG_ACCEPT = 'image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8'
-const USER_AGENT = 'Mozilla/5.0 (compatible; AissistZendeskSetup/1.0; avatar check)'
 
 /** A lookup that always answers the address already checked, whatever the OS resolver would say. */
 const pinnedLookup = (address: string, family: 4 | 6): LookupFunction =>

@@ -3,5 +3,9 @@ import pkg from '../../../package.json'
 /** The app's version, from package.json, for the About panel, reports and the User-Agent. */
 export const APP_VERSION: string = pkg.version
 
-/** The User-Agent every outgoing request carries, so Zendesk and the gateway can tell us apart. */
-export const USER_AGENT = `AissistZendeskSetup/${APP_VERSION} (+https://aissist.io)`
+/**
+ * The one User-Agent every outgoing request carries (Zendesk API, gateway test events, avatar
+ * fetches), so Zendesk, the gateway and image hosts can tell us apart. The `Mozilla/5.0
+ * (compatible; …)` form is what crawlers use: image hosts that refuse unknown clients accept it.
+ */
+export const USER_AGENT = `Mozilla/5.0 (compatible; AissistZendeskSetup/${APP_VERSION}; +https://aissist.io)`
