@@ -28,8 +28,8 @@ export default Icon`
 })
 
 /**
- * One build for the four programs: Electron main (with the CLI and the browser harness, which share
- * its plain-Node core), the sandboxed preload (one self-contained bundle), and the renderer.
+ * One build for the four programs: Electron main (with the CLI, the browser harness and the keychain
+ * worker, which share its plain-Node core), the sandboxed preload (one self-contained bundle), and the renderer.
  */
 export default defineConfig({
   main: {
@@ -40,7 +40,9 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
-          harness: resolve(__dirname, 'electron/harness/index.ts')
+          harness: resolve(__dirname, 'electron/harness/index.ts'),
+          // keytar runs here, out of the app's process: a crash on a locked keyring ends only this.
+          'keychain-worker': resolve(__dirname, 'electron/core/vault/keychain-worker/entry.ts')
         }
       }
     }

@@ -43,6 +43,9 @@ export const runCli = async (argv: string[], io: CliIO): Promise<number> => {
       return e.exitCode === 0 ? 0 : 64
     }
     cli.failWith(e, 1)
+  } finally {
+    // The command is done: its shutdown hooks run (the keychain worker stops).
+    await cli.shutdown()
   }
   return cli.exitCode
 }

@@ -35,10 +35,17 @@ export class CliRuntime {
       this.services = createServices({
         dataDir: this.globals.dataDir ?? this.io.env.AISSIST_DATA_DIR ?? undefined,
         keychainService: this.io.env.AISSIST_KEYCHAIN_SERVICE || undefined,
-        verbose: this.globals.verbose
+        verbose: this.globals.verbose,
+        // Keychain fixes in a terminal's words (the headless recipe), not the app's menus.
+        audience: 'terminal'
       })
     }
     return this.services
+  }
+
+  /** Runs the services' shutdown hooks once the command is done (nothing when none were built). */
+  async shutdown(): Promise<void> {
+    await this.services?.shutdown()
   }
 
   get json(): boolean {

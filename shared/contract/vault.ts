@@ -26,7 +26,9 @@ const AppErrorSchema = z.object({ code: z.string(), message: z.string(), fix: z.
 export const KeychainStatus = z.object({
   available: z.boolean(),
   backend: z.enum(['Secret Service', 'macOS Keychain', 'Windows Credential Manager']),
-  error: AppErrorSchema.optional()
+  error: AppErrorSchema.optional(),
+  /** The built-in sandbox's made-up secrets are kept in memory for this session (the keychain is unavailable). */
+  sandboxInMemory: z.boolean().optional()
 })
 export type KeychainStatus = z.infer<typeof KeychainStatus>
 

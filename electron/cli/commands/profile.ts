@@ -83,6 +83,12 @@ const kindOf = (k: string): SecretKind => {
 export const registerProfileCommand: RegisterCommand = (program, cli) => {
   const profile = program.command('profile').description('manage customer profiles and their keychain secrets')
   const vault = () => cli.getServices().vault
+  /** A secret whose presence could not be read gets the keychain's reason and fix on stderr (a locked keyring). */
+  const explainUnavailable = async (statuses: string[]): Promise<void> => {
+    if (!statuses.includes('unavailable')) return
+    const { error } = await vault().keychainStatus()
+    if (error) cli.err(`▲ ${error.message}\n  → ${error.fix}`)
+  }
 
   addFieldOptions(profile.command('add').description('add a profile (the key secret from a hidden prompt or --secret-stdin)'), false).action(
     run(cli, async (opts: FieldOptions) => {
@@ -115,6 +121,7 @@ export const registerProfileCommand: RegisterCommand = (program, cli) => {
       run(cli, async () => {
         const { profiles, activeProfileId } = await vault().listProfiles()
         const views = await vault().views(profiles)
+        await explainUnavailable(views.flatMap((v) => [v.keySecretStatus, v.webhookSecretStatus]))
         cli.print({ ok: true, activeProfileId, profiles: views }, () => {
           if (!views.length) return cli.out('No profiles yet. Add one with `aissist-zd profile add`.')
           for (const p of views) {
@@ -132,6 +139,7 @@ export const registerProfileCommand: RegisterCommand = (program, cli) => {
         const p = await vault().getProfile(ref)
         const active = await vault().getActiveProfile()
         const [view] = await vault().views([p])
+        await explainUnavailable([view.keySecretStatus, view.webhookSecretStatus])
         cli.print({ ok: true, profile: view, active: active?.id === p.id }, () => describe(cli, view, active?.id === p.id))
       })
     )
@@ -268,6 +276,7 @@ export const registerProfileCommand: RegisterCommand = (program, cli) => {
       run(cli, async (ref: string) => {
         const p = await vault().getProfile(ref)
         const s = { keySecretStatus: await vault().hasSecret(p.id, 'keySecret'), webhookSecretStatus: await vault().hasSecret(p.id, 'webhookSecret') }
+        await explainUnavailable([s.keySecretStatus, s.webhookSecretStatus])
         cli.print({ ok: true, ...s }, () => cli.out(`key secret: ${s.keySecretStatus}\nwebhook secret: ${s.webhookSecretStatus}`))
       })
     )

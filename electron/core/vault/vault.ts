@@ -304,6 +304,13 @@ export class Vault {
       accounts = new Set(await this.secretStore.listAccounts())
     } catch (e) {
       if (!isKeychainFailure(e)) throw e
+      // The keychain cannot list: ask each secret in parallel (the store may still hold some, such
+      // as the sandbox's made-up secrets kept in memory); the others read "unavailable".
+      const each = (id: string): Promise<SecretStatus[]> => Promise.all(SECRET_KINDS.map((k) => this.hasSecret(id, k)))
+      return Promise.all(profiles.map(async (p) => {
+        const [keySecretStatus, webhookSecretStatus] = await each(p.id)
+        return { ...p, apiBase: apiBase(p), keySecretStatus, webhookSecretStatus }
+      }))
     }
     const status = (id: string, kind: SecretKind): SecretStatus =>
       accounts === null ? 'unavailable' : accounts.has(accountFor(id, kind)) ? 'present' : 'missing'

@@ -1,0 +1,184 @@
+import type { KeychainErrorCode } from '../keychain-errors'
+import {
+  isKeychainMessage,
+  type KeychainMessage,
+  type KeychainOp,
+  type KeychainOpName,
+  type KeychainRequest,
+  type KeychainResults,
+  type SpawnKeychainWorker,
+  type WorkerHandle
+} from './protocol'
+
+/** Why a call failed, before it is put into words: the cause and the evidence. */
+export class KeychainCallFailed extends Error {
+  constructor(
+    readonly code: KeychainErrorCode,
+    readonly raw: string,
+    readonly details: Record<string, unknown> = {}
+  ) {
+    super(raw || code)
+    this.name = 'KeychainCallFailed'
+  }
+}
+
+/** How long one call may take. */
+export interface CallTimeouts {
+  /** Until the worker answers (a locked keyring can hang forever). */
+  timeoutMs: number
+  /** Once the worker says an unlock prompt is on screen, waiting for a person. */
+  promptTimeoutMs: number
+}
+
+/** One worker process at a time, started on the first call and again after it died or hung. */
+export interface KeychainConnection {
+  call<K extends KeychainOpName>(op: Extract<KeychainOp, { op: K }>, timeouts: CallTimeouts): Promise<KeychainResults[K]>
+  /** The running worker's process id, if one runs (diagnostics and tests). */
+  pid(): number | undefined
+  /** Ends the worker (shutdown); calls still waiting fail, a later call starts a new one. */
+  stop(): Promise<void>
+}
+
+interface Pending {
+  request: KeychainRequest
+  timeouts: CallTimeouts
+  resolve(value: unknown): void
+  reject(error: KeychainCallFailed): void
+  timer?: NodeJS.Timeout
+}
+
+interface Worker {
+  handle: WorkerHandle
+  ready: boolean
+  pending: Map<number, Pending>
+  startTimer?: NodeJS.Timeout
+  /** Why the app ended it (a hung call, shutdown), so its waiting calls get that error. */
+  endedBecause?: KeychainCallFailed
+  exited: Promise<void>
+}
+
+/** Exit codes of a process killed by a signal, as a utilityProcess reports them (128 + n). */
+const SIGNAL_BY_CODE: Record<number, string> = { 134: 'SIGABRT', 135: 'SIGBUS', 137: 'SIGKILL', 139: 'SIGSEGV' }
+
+/** The worker's end in words: "it crashed with a segmentation fault (SIGSEGV)…". */
+export const describeExit = (exit: { code: number | null; signal: string | null }): string => {
+  const signal = exit.signal ?? (exit.code !== null ? SIGNAL_BY_CODE[exit.code] : undefined)
+  if (signal === 'SIGSEGV') return 'it crashed with a segmentation fault (SIGSEGV) in the OS keychain library'
+  if (signal) return `it was ended by ${signal}`
+  return `it exited with code ${exit.code ?? 'unknown'}`
+}
+
+const unrefTimer = (t: NodeJS.Timeout): NodeJS.Timeout => {
+  t.unref?.()
+  return t
+}
+
+/**
+ * The app's side of the worker protocol: ids, one timeout per call, and restarts. When the worker
+ * dies (a segfault on a locked keyring) every waiting call fails with `keychain-crashed`; when a
+ * call hangs past its timeout the worker is ended and every waiting call fails with
+ * `keychain-timeout`. Either way the next call starts a fresh worker and the app goes on.
+ */
+export const createKeychainConnection = (spawn: SpawnKeychainWorker, options: { startTimeoutMs?: number } = {}): KeychainConnection => {
+  const startTimeoutMs = options.startTimeoutMs ?? 15_000
+  let current: Worker | null = null
+  let nextId = 1
+
+  const settle = (w: Worker, id: number): Pending | undefined => {
+    const p = w.pending.get(id)
+    if (!p) return undefined
+    clearTimeout(p.timer)
+    w.pending.delete(id)
+    if (w.pending.size === 0) w.handle.setBusy?.(false)
+    return p
+  }
+
+  /** Ends a worker the app gave up on: every waiting call gets `why`. */
+  const end = (w: Worker, why: KeychainCallFailed): void => {
+    w.endedBecause = why
+    clearTimeout(w.startTimer)
+    if (current === w) current = null
+    for (const id of [...w.pending.keys()]) settle(w, id)?.reject(why)
+    w.handle.kill()
+  }
+
+  const arm = (w: Worker, p: Pending, ms: number): void => {
+    clearTimeout(p.timer)
+    p.timer = unrefTimer(setTimeout(() => end(w, new KeychainCallFailed('keychain-timeout', '', { timeoutMs: ms })), ms))
+  }
+
+  const dispatch = (w: Worker, p: Pending): void => {
+    try {
+      w.handle.send(p.request)
+    } catch (e) {
+      settle(w, p.request.id)?.reject(new KeychainCallFailed('keychain-crashed', `it could not be reached: ${e instanceof Error ? e.message : String(e)}`))
+      return
+    }
+    arm(w, p, p.timeouts.timeoutMs)
+  }
+
+  const onMessage = (w: Worker, m: KeychainMessage): void => {
+    if (m.type === 'ready') {
+      w.ready = true
+      clearTimeout(w.startTimer)
+      for (const p of w.pending.values()) dispatch(w, p)
+      return
+    }
+    const p = w.pending.get(m.id)
+    if (!p) return
+    if (m.type === 'waiting-for-user') return arm(w, p, p.timeouts.promptTimeoutMs)
+    settle(w, m.id)
+    if (m.ok) p.resolve(m.value)
+    else p.reject(new KeychainCallFailed(m.failure.code, m.failure.raw))
+  }
+
+  const start = (): Worker => {
+    let handle: WorkerHandle
+    try {
+      handle = spawn()
+    } catch (e) {
+      throw new KeychainCallFailed('keychain-helper-missing', e instanceof Error ? e.message : String(e))
+    }
+    let exitedResolve: () => void = () => undefined
+    const w: Worker = { handle, ready: false, pending: new Map(), exited: new Promise((r) => (exitedResolve = r)) }
+    w.startTimer = unrefTimer(setTimeout(() => end(w, new KeychainCallFailed('keychain-timeout', 'the keychain helper did not start', { timeoutMs: startTimeoutMs })), startTimeoutMs))
+    handle.onMessage((m) => {
+      if (isKeychainMessage(m)) onMessage(w, m)
+    })
+    handle.onExit((exit) => {
+      clearTimeout(w.startTimer)
+      if (current === w) current = null
+      const crashed = new KeychainCallFailed('keychain-crashed', describeExit(exit), { exitCode: exit.code, signal: exit.signal })
+      for (const id of [...w.pending.keys()]) settle(w, id)?.reject(w.endedBecause ?? crashed)
+      exitedResolve()
+    })
+    return w
+  }
+
+  return {
+    call: <K extends KeychainOpName>(op: Extract<KeychainOp, { op: K }>, timeouts: CallTimeouts) =>
+      new Promise<KeychainResults[K]>((resolve, reject) => {
+        let w: Worker
+        try {
+          w = current ?? (current = start())
+        } catch (e) {
+          return reject(e)
+        }
+        const request = { ...op, id: nextId++ } as KeychainRequest
+        w.pending.set(request.id, { request, timeouts, resolve: resolve as (v: unknown) => void, reject })
+        w.handle.setBusy?.(true)
+        if (w.ready) dispatch(w, w.pending.get(request.id) as Pending)
+      }),
+    pid: () => current?.handle.pid,
+    stop: async () => {
+      const w = current
+      if (!w) return
+      end(w, new KeychainCallFailed('keychain-error', 'the app is shutting down'))
+      // Hold the process until the worker is gone (bounded), so a CLI run never leaves it behind.
+      w.handle.setBusy?.(true)
+      let timer: NodeJS.Timeout | undefined
+      await Promise.race([w.exited, new Promise((r) => (timer = setTimeout(r, 1000)))])
+      clearTimeout(timer)
+    }
+  }
+}
