@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createWorkerSecretStore, type WorkerSecretStore } from '../../electron/core/vault/keychain-worker/client'
@@ -68,6 +69,21 @@ describe('the keychain worker process', () => {
   })
 })
 
+describe('a keyring daemon replaced under a live worker', () => {
+  it('is found again on the next call (libsecret keeps the old daemon; a fresh worker takes the call)', async () => {
+    const k = await startKeyringSession('right')
+    sessions.push(k)
+    const s = store(k.env)
+    await s.set('p:keySecret', 'before-the-restart')
+    const pid = s.workerPid()
+    const restart = spawnSync('gnome-keyring-daemon', ['--replace', '--unlock', '--components=secrets'], { env: k.env, input: 'right', timeout: 30_000, encoding: 'utf8' })
+    expect(restart.status, restart.stderr).toBe(0)
+    expect(await s.get('p:keySecret')).toBe('before-the-restart')
+    expect(s.workerPid()).not.toBe(pid)
+    expect(await s.status()).toMatchObject({ available: true })
+  })
+})
+
 describe('a locked gnome-keyring with no display (the issue’s repro)', () => {
   const lockedSession = async (): Promise<KeyringSession> => {
     const k = await startKeyringSession('right')
@@ -112,9 +128,12 @@ describe('a locked gnome-keyring with no display (the issue’s repro)', () => {
     const k = await lockedSession()
     const s = store(k.env)
     await expect(s.get('p:keySecret')).rejects.toMatchObject({ code: 'keychain-locked' })
-    const { spawnSync } = await import('node:child_process')
-    spawnSync('gnome-keyring-daemon', ['--replace', '--unlock', '--components=secrets'], { env: k.env, input: 'right', timeout: 15_000 })
-    await expect.poll(async () => (await s.status()).available, { timeout: 10_000 }).toBe(true)
+    const unlock = spawnSync('gnome-keyring-daemon', ['--replace', '--unlock', '--components=secrets'], { env: k.env, input: 'right', timeout: 30_000, encoding: 'utf8' })
+    expect(unlock.status, unlock.stderr).toBe(0)
+    // The same worker sees the unlock (a loaded machine may take a while to replace the daemon).
+    let status = await s.status()
+    for (const deadline = Date.now() + 30_000; !status.available && Date.now() < deadline; status = await s.status()) await new Promise((r) => setTimeout(r, 250))
+    expect(status, JSON.stringify(status.error)).toMatchObject({ available: true })
     expect(await s.get('p:keySecret')).toBe('stored-while-unlocked')
   })
 })

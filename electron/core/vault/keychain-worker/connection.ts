@@ -42,6 +42,8 @@ export interface KeychainConnection {
 interface Pending {
   request: KeychainRequest
   timeouts: CallTimeouts
+  /** Already sent again to a fresh worker once (see `keychain-no-provider` below). */
+  retried: boolean
   resolve(value: unknown): void
   reject(error: KeychainCallFailed): void
   timer?: NodeJS.Timeout
@@ -54,6 +56,8 @@ interface Worker {
   startTimer?: NodeJS.Timeout
   /** Why the app ended it (a hung call, shutdown), so its waiting calls get that error. */
   endedBecause?: KeychainCallFailed
+  /** Takes no new calls, and ends once its last one is answered. */
+  retiring?: boolean
   exited: Promise<void>
 }
 
@@ -89,7 +93,10 @@ export const createKeychainConnection = (spawn: SpawnKeychainWorker, options: { 
     if (!p) return undefined
     clearTimeout(p.timer)
     w.pending.delete(id)
-    if (w.pending.size === 0) w.handle.setBusy?.(false)
+    if (w.pending.size === 0) {
+      w.handle.setBusy?.(false)
+      if (w.retiring) w.handle.kill()
+    }
     return p
   }
 
@@ -127,6 +134,15 @@ export const createKeychainConnection = (spawn: SpawnKeychainWorker, options: { 
     const p = w.pending.get(m.id)
     if (!p) return
     if (m.type === 'waiting-for-user') return arm(w, p, p.timeouts.promptTimeoutMs)
+    if (!m.ok && m.failure.code === 'keychain-no-provider' && !p.retried) {
+      // libsecret keeps talking to the keyring daemon it first met: when that daemon was replaced
+      // (unlocked again from a terminal, restarted after a crash) only a fresh worker finds the new
+      // one. This worker retires; the call goes once more to a new worker.
+      w.retiring = true
+      if (current === w) current = null
+      settle(w, m.id)
+      return enqueue(p.request, p.timeouts, p.resolve, p.reject, true)
+    }
     settle(w, m.id)
     if (m.ok) p.resolve(m.value)
     else p.reject(new KeychainCallFailed(m.failure.code, m.failure.raw))
@@ -155,20 +171,24 @@ export const createKeychainConnection = (spawn: SpawnKeychainWorker, options: { 
     return w
   }
 
+  function enqueue(op: KeychainOp, timeouts: CallTimeouts, resolve: (v: unknown) => void, reject: (e: KeychainCallFailed) => void, retried: boolean): void {
+    let w: Worker
+    try {
+      w = current ?? (current = start())
+    } catch (e) {
+      return reject(e instanceof KeychainCallFailed ? e : new KeychainCallFailed('keychain-helper-missing', String(e)))
+    }
+    const { id: _old, ...plain } = op as KeychainOp & { id?: number }
+    const request = { ...plain, id: nextId++ } as KeychainRequest
+    const p: Pending = { request, timeouts, resolve, reject, retried }
+    w.pending.set(request.id, p)
+    w.handle.setBusy?.(true)
+    if (w.ready) dispatch(w, p)
+  }
+
   return {
     call: <K extends KeychainOpName>(op: Extract<KeychainOp, { op: K }>, timeouts: CallTimeouts) =>
-      new Promise<KeychainResults[K]>((resolve, reject) => {
-        let w: Worker
-        try {
-          w = current ?? (current = start())
-        } catch (e) {
-          return reject(e)
-        }
-        const request = { ...op, id: nextId++ } as KeychainRequest
-        w.pending.set(request.id, { request, timeouts, resolve: resolve as (v: unknown) => void, reject })
-        w.handle.setBusy?.(true)
-        if (w.ready) dispatch(w, w.pending.get(request.id) as Pending)
-      }),
+      new Promise<KeychainResults[K]>((resolve, reject) => enqueue(op, timeouts, resolve as (v: unknown) => void, reject, false)),
     pid: () => current?.handle.pid,
     stop: async () => {
       const w = current

@@ -63,12 +63,20 @@ export const createWorkerHandler = (deps: WorkerDeps = {}) => {
     return s
   }
 
-  const lockState = async (): Promise<LockState> => {
-    if (platform !== 'linux' || env[TEST_NO_PROBE_ENV] === '1') return 'unknown'
-    if (Date.now() < unlockedUntil) return 'unlocked'
-    const state = await probe()
-    if (state === 'unlocked') unlockedUntil = Date.now() + UNLOCKED_TRUST_MS
-    return state
+  let probing: Promise<LockState> | null = null
+  const lockState = (): Promise<LockState> => {
+    if (platform !== 'linux' || env[TEST_NO_PROBE_ENV] === '1') return Promise.resolve('unknown')
+    if (Date.now() < unlockedUntil) return Promise.resolve('unlocked')
+    // Calls that arrive together share one probe.
+    probing ??= probe()
+      .then((state) => {
+        if (state === 'unlocked') unlockedUntil = Date.now() + UNLOCKED_TRUST_MS
+        return state
+      })
+      .finally(() => {
+        probing = null
+      })
+    return probing
   }
 
   const stalls = (req: KeychainRequest): boolean => {
