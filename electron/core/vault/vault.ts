@@ -306,11 +306,12 @@ export class Vault {
       if (!isKeychainFailure(e)) throw e
       // The keychain cannot list: ask each secret in parallel (the store may still hold some, such
       // as the sandbox's made-up secrets kept in memory); the others read "unavailable".
-      const each = (id: string): Promise<SecretStatus[]> => Promise.all(SECRET_KINDS.map((k) => this.hasSecret(id, k)))
-      return Promise.all(profiles.map(async (p) => {
-        const [keySecretStatus, webhookSecretStatus] = await each(p.id)
-        return { ...p, apiBase: apiBase(p), keySecretStatus, webhookSecretStatus }
-      }))
+      const ask = (id: string, kind: SecretKind): Promise<SecretStatus> =>
+        this.secretStore.get(accountFor(id, kind)).then(
+          (v) => (v ? 'present' : 'missing'),
+          (x: unknown) => (isKeychainFailure(x) ? 'unavailable' : Promise.reject(x))
+        )
+      return Promise.all(profiles.map(async (p) => ({ ...p, apiBase: apiBase(p), keySecretStatus: await ask(p.id, 'keySecret'), webhookSecretStatus: await ask(p.id, 'webhookSecret') })))
     }
     const status = (id: string, kind: SecretKind): SecretStatus =>
       accounts === null ? 'unavailable' : accounts.has(accountFor(id, kind)) ? 'present' : 'missing'

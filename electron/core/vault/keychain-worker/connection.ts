@@ -83,12 +83,113 @@ const unrefTimer = (t: NodeJS.Timeout): NodeJS.Timeout => {
  * call hangs past its timeout the worker is ended and every waiting call fails with
  * `keychain-timeout`. Either way the next call starts a fresh worker and the app goes on.
  */
-export const createKeychainConnection = (spawn: SpawnKeychainWorker, options: { startTimeoutMs?: number } = {}): KeychainConnection => {
-  const startTimeoutMs = options.startTimeoutMs ?? 15_000
-  let current: Worker | null = null
-  let nextId = 1
+class WorkerConnection implements KeychainConnection {
+  private current: Worker | null = null
+  private nextId = 1
 
-  const settle = (w: Worker, id: number): Pending | undefined => {
+  constructor(
+    private readonly spawn: SpawnKeychainWorker,
+    private readonly startTimeoutMs: number
+  ) {}
+
+  call<K extends KeychainOpName>(op: Extract<KeychainOp, { op: K }>, timeouts: CallTimeouts): Promise<KeychainResults[K]> {
+    return new Promise<KeychainResults[K]>((resolve, reject) => this.enqueue(op, timeouts, resolve as (v: unknown) => void, reject, false))
+  }
+
+  pid(): number | undefined {
+    return this.current?.handle.pid
+  }
+
+  async stop(): Promise<void> {
+    const w = this.current
+    if (!w) return
+    this.end(w, new KeychainCallFailed('keychain-error', 'the app is shutting down'))
+    // Hold the process until the worker is gone (bounded), so a CLI run never leaves it behind.
+    w.handle.setBusy?.(true)
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([w.exited, new Promise((r) => (timer = setTimeout(r, 1000)))])
+    clearTimeout(timer)
+  }
+
+  private enqueue(op: KeychainOp, timeouts: CallTimeouts, resolve: (v: unknown) => void, reject: (e: KeychainCallFailed) => void, retried: boolean): void {
+    let w: Worker
+    try {
+      w = this.current ?? (this.current = this.start())
+    } catch (e) {
+      return reject(e instanceof KeychainCallFailed ? e : new KeychainCallFailed('keychain-helper-missing', String(e)))
+    }
+    const { id: _old, ...plain } = op as KeychainOp & { id?: number }
+    const request = { ...plain, id: this.nextId++ } as KeychainRequest
+    const p: Pending = { request, timeouts, resolve, reject, retried }
+    w.pending.set(request.id, p)
+    w.handle.setBusy?.(true)
+    if (w.ready) this.dispatch(w, p)
+  }
+
+  private start(): Worker {
+    let handle: WorkerHandle
+    try {
+      handle = this.spawn()
+    } catch (e) {
+      throw new KeychainCallFailed('keychain-helper-missing', e instanceof Error ? e.message : String(e))
+    }
+    let exitedResolve: () => void = () => undefined
+    const w: Worker = { handle, ready: false, pending: new Map(), exited: new Promise((r) => (exitedResolve = r)) }
+    const startFailed = new KeychainCallFailed('keychain-timeout', 'the keychain helper did not start', { timeoutMs: this.startTimeoutMs })
+    w.startTimer = unrefTimer(setTimeout(() => this.end(w, startFailed), this.startTimeoutMs))
+    handle.onMessage((m) => {
+      if (isKeychainMessage(m)) this.onMessage(w, m)
+    })
+    handle.onExit((exit) => {
+      clearTimeout(w.startTimer)
+      if (this.current === w) this.current = null
+      const crashed = new KeychainCallFailed('keychain-crashed', describeExit(exit), { exitCode: exit.code, signal: exit.signal })
+      for (const id of [...w.pending.keys()]) this.settle(w, id)?.reject(w.endedBecause ?? crashed)
+      exitedResolve()
+    })
+    return w
+  }
+
+  private onMessage(w: Worker, m: KeychainMessage): void {
+    if (m.type === 'ready') {
+      w.ready = true
+      clearTimeout(w.startTimer)
+      for (const p of w.pending.values()) this.dispatch(w, p)
+      return
+    }
+    const p = w.pending.get(m.id)
+    if (!p) return
+    if (m.type === 'waiting-for-user') return this.arm(w, p, p.timeouts.promptTimeoutMs)
+    if (!m.ok && m.failure.code === 'keychain-no-provider' && !p.retried) {
+      // libsecret keeps talking to the keyring daemon it first met: when that daemon was replaced
+      // (unlocked again from a terminal, restarted after a crash) only a fresh worker finds the new
+      // one. This worker retires; the call goes once more to a new worker.
+      w.retiring = true
+      if (this.current === w) this.current = null
+      this.settle(w, m.id)
+      return this.enqueue(p.request, p.timeouts, p.resolve, p.reject, true)
+    }
+    this.settle(w, m.id)
+    if (m.ok) p.resolve(m.value)
+    else p.reject(new KeychainCallFailed(m.failure.code, m.failure.raw))
+  }
+
+  private dispatch(w: Worker, p: Pending): void {
+    try {
+      w.handle.send(p.request)
+    } catch (e) {
+      this.settle(w, p.request.id)?.reject(new KeychainCallFailed('keychain-crashed', `it could not be reached: ${e instanceof Error ? e.message : String(e)}`))
+      return
+    }
+    this.arm(w, p, p.timeouts.timeoutMs)
+  }
+
+  private arm(w: Worker, p: Pending, ms: number): void {
+    clearTimeout(p.timer)
+    p.timer = unrefTimer(setTimeout(() => this.end(w, new KeychainCallFailed('keychain-timeout', '', { timeoutMs: ms })), ms))
+  }
+
+  private settle(w: Worker, id: number): Pending | undefined {
     const p = w.pending.get(id)
     if (!p) return undefined
     clearTimeout(p.timer)
@@ -101,104 +202,15 @@ export const createKeychainConnection = (spawn: SpawnKeychainWorker, options: { 
   }
 
   /** Ends a worker the app gave up on: every waiting call gets `why`. */
-  const end = (w: Worker, why: KeychainCallFailed): void => {
+  private end(w: Worker, why: KeychainCallFailed): void {
     w.endedBecause = why
     clearTimeout(w.startTimer)
-    if (current === w) current = null
-    for (const id of [...w.pending.keys()]) settle(w, id)?.reject(why)
+    if (this.current === w) this.current = null
+    for (const id of [...w.pending.keys()]) this.settle(w, id)?.reject(why)
     w.handle.kill()
   }
-
-  const arm = (w: Worker, p: Pending, ms: number): void => {
-    clearTimeout(p.timer)
-    p.timer = unrefTimer(setTimeout(() => end(w, new KeychainCallFailed('keychain-timeout', '', { timeoutMs: ms })), ms))
-  }
-
-  const dispatch = (w: Worker, p: Pending): void => {
-    try {
-      w.handle.send(p.request)
-    } catch (e) {
-      settle(w, p.request.id)?.reject(new KeychainCallFailed('keychain-crashed', `it could not be reached: ${e instanceof Error ? e.message : String(e)}`))
-      return
-    }
-    arm(w, p, p.timeouts.timeoutMs)
-  }
-
-  const onMessage = (w: Worker, m: KeychainMessage): void => {
-    if (m.type === 'ready') {
-      w.ready = true
-      clearTimeout(w.startTimer)
-      for (const p of w.pending.values()) dispatch(w, p)
-      return
-    }
-    const p = w.pending.get(m.id)
-    if (!p) return
-    if (m.type === 'waiting-for-user') return arm(w, p, p.timeouts.promptTimeoutMs)
-    if (!m.ok && m.failure.code === 'keychain-no-provider' && !p.retried) {
-      // libsecret keeps talking to the keyring daemon it first met: when that daemon was replaced
-      // (unlocked again from a terminal, restarted after a crash) only a fresh worker finds the new
-      // one. This worker retires; the call goes once more to a new worker.
-      w.retiring = true
-      if (current === w) current = null
-      settle(w, m.id)
-      return enqueue(p.request, p.timeouts, p.resolve, p.reject, true)
-    }
-    settle(w, m.id)
-    if (m.ok) p.resolve(m.value)
-    else p.reject(new KeychainCallFailed(m.failure.code, m.failure.raw))
-  }
-
-  const start = (): Worker => {
-    let handle: WorkerHandle
-    try {
-      handle = spawn()
-    } catch (e) {
-      throw new KeychainCallFailed('keychain-helper-missing', e instanceof Error ? e.message : String(e))
-    }
-    let exitedResolve: () => void = () => undefined
-    const w: Worker = { handle, ready: false, pending: new Map(), exited: new Promise((r) => (exitedResolve = r)) }
-    w.startTimer = unrefTimer(setTimeout(() => end(w, new KeychainCallFailed('keychain-timeout', 'the keychain helper did not start', { timeoutMs: startTimeoutMs })), startTimeoutMs))
-    handle.onMessage((m) => {
-      if (isKeychainMessage(m)) onMessage(w, m)
-    })
-    handle.onExit((exit) => {
-      clearTimeout(w.startTimer)
-      if (current === w) current = null
-      const crashed = new KeychainCallFailed('keychain-crashed', describeExit(exit), { exitCode: exit.code, signal: exit.signal })
-      for (const id of [...w.pending.keys()]) settle(w, id)?.reject(w.endedBecause ?? crashed)
-      exitedResolve()
-    })
-    return w
-  }
-
-  function enqueue(op: KeychainOp, timeouts: CallTimeouts, resolve: (v: unknown) => void, reject: (e: KeychainCallFailed) => void, retried: boolean): void {
-    let w: Worker
-    try {
-      w = current ?? (current = start())
-    } catch (e) {
-      return reject(e instanceof KeychainCallFailed ? e : new KeychainCallFailed('keychain-helper-missing', String(e)))
-    }
-    const { id: _old, ...plain } = op as KeychainOp & { id?: number }
-    const request = { ...plain, id: nextId++ } as KeychainRequest
-    const p: Pending = { request, timeouts, resolve, reject, retried }
-    w.pending.set(request.id, p)
-    w.handle.setBusy?.(true)
-    if (w.ready) dispatch(w, p)
-  }
-
-  return {
-    call: <K extends KeychainOpName>(op: Extract<KeychainOp, { op: K }>, timeouts: CallTimeouts) =>
-      new Promise<KeychainResults[K]>((resolve, reject) => enqueue(op, timeouts, resolve as (v: unknown) => void, reject, false)),
-    pid: () => current?.handle.pid,
-    stop: async () => {
-      const w = current
-      if (!w) return
-      end(w, new KeychainCallFailed('keychain-error', 'the app is shutting down'))
-      // Hold the process until the worker is gone (bounded), so a CLI run never leaves it behind.
-      w.handle.setBusy?.(true)
-      let timer: NodeJS.Timeout | undefined
-      await Promise.race([w.exited, new Promise((r) => (timer = setTimeout(r, 1000)))])
-      clearTimeout(timer)
-    }
-  }
 }
+
+/** A connection to keychain workers started by `spawn` (one at a time, started on the first call). */
+export const createKeychainConnection = (spawn: SpawnKeychainWorker, options: { startTimeoutMs?: number } = {}): KeychainConnection =>
+  new WorkerConnection(spawn, options.startTimeoutMs ?? 15_000)

@@ -12,8 +12,12 @@ import { isKeychainRequest, type KeychainMessage, type KeychainRequest, type Wor
 export const TEST_STALL_ENV = 'AISSIST_TEST_KEYCHAIN_WORKER_STALL'
 export const TEST_NO_PROBE_ENV = 'AISSIST_TEST_KEYCHAIN_NO_LOCK_PROBE'
 
-/** How long an "unlocked" answer of the probe is trusted (a few secret calls in a row ask once). */
+/**
+ * How long the probe's answer is trusted (a few secret calls in a row ask once): "unlocked" a
+ * little longer; "locked" or "unknown" briefly, so "Check again" after an unlock sees it.
+ */
 const UNLOCKED_TRUST_MS = 2000
+const OTHER_TRUST_MS = 1000
 
 export interface WorkerDeps {
   env?: NodeJS.ProcessEnv
@@ -55,7 +59,7 @@ export const createWorkerHandler = (deps: WorkerDeps = {}) => {
   const stores = new Map<string, SecretStore>()
   // The app times every call itself; inside the worker a call may wait for a person at a prompt.
   const storeFor = deps.storeFor ?? ((service: string) => createKeytarSecretStore({ service, timeoutMs: 5 * 60_000 }))
-  let unlockedUntil = 0
+  let known: { state: LockState; until: number } | null = null
 
   const store = (service: string): SecretStore => {
     let s = stores.get(service)
@@ -66,11 +70,11 @@ export const createWorkerHandler = (deps: WorkerDeps = {}) => {
   let probing: Promise<LockState> | null = null
   const lockState = (): Promise<LockState> => {
     if (platform !== 'linux' || env[TEST_NO_PROBE_ENV] === '1') return Promise.resolve('unknown')
-    if (Date.now() < unlockedUntil) return Promise.resolve('unlocked')
+    if (known && Date.now() < known.until) return Promise.resolve(known.state)
     // Calls that arrive together share one probe.
     probing ??= probe()
       .then((state) => {
-        if (state === 'unlocked') unlockedUntil = Date.now() + UNLOCKED_TRUST_MS
+        known = { state, until: Date.now() + (state === 'unlocked' ? UNLOCKED_TRUST_MS : OTHER_TRUST_MS) }
         return state
       })
       .finally(() => {
