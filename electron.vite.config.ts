@@ -28,10 +28,10 @@ export default Icon`
 })
 
 /**
- * One build for the four programs: Electron main (with the CLI and the browser harness, which share
- * its plain-Node core; every dynamic import — each CLI command, each core feature it loads — is its
- * own chunk, so a command loads only what it uses), the sandboxed preload (one self-contained
- * bundle, built from the channel list, no zod), and the renderer.
+ * One build for the four programs: Electron main (with the CLI, the browser harness and the keychain
+ * worker, which share its plain-Node core; every dynamic import — each CLI command, each core
+ * feature it loads — is its own chunk, so a command loads only what it uses), the sandboxed preload
+ * (one self-contained bundle, built from the channel list, no zod), and the renderer.
  */
 export default defineConfig({
   main: {
@@ -42,7 +42,9 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
-          harness: resolve(__dirname, 'electron/harness/index.ts')
+          harness: resolve(__dirname, 'electron/harness/index.ts'),
+          // keytar runs here, out of the app's process: a crash on a locked keyring ends only this.
+          'keychain-worker': resolve(__dirname, 'electron/core/vault/keychain-worker/entry.ts')
         }
       }
     }

@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { build, ensureDependencies, root, run } from './lib.mjs'
+import { missingSecretService, secretServiceLine } from './secret-service.mjs'
 
 if (process.platform === 'linux' && run('bash', ['scripts/ensure-system.sh']) !== 0) process.exit(1)
 if (ensureDependencies() !== 0) process.exit(1)
@@ -25,6 +26,10 @@ if (!binary() || !existsSync(binary())) {
     console.log(`  the download failed: ${why.trim()}`)
   }
 }
+
+// A headless Linux box has no keychain: say so once, before the app starts.
+const noSecretService = missingSecretService()
+if (noSecretService) console.log(secretServiceLine(noSecretService))
 
 // With no profile yet, the app creates the built-in "Sandbox" profile and makes it active.
 const appEnv = { ...process.env, AISSIST_AUTO_SANDBOX: process.env.AISSIST_AUTO_SANDBOX ?? '1' }

@@ -88,6 +88,9 @@ export const runCli = async (argv: string[], io: CliIO): Promise<number> => {
     // Commander has already printed its own message (or the help, or the version).
     if (e instanceof CommanderError) return code
     cli.failWith(e, code)
+  } finally {
+    // The command is done: its shutdown hooks run (the keychain worker stops).
+    await cli.shutdown()
   }
   return cli.exitCode
 }

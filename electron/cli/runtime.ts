@@ -42,7 +42,9 @@ export class CliRuntime {
       this.built = createServices({
         dataDir: this.globals.dataDir ?? this.io.env.AISSIST_DATA_DIR ?? undefined,
         keychainService: this.io.env.AISSIST_KEYCHAIN_SERVICE || undefined,
-        verbose: this.globals.verbose
+        verbose: this.globals.verbose,
+        // Keychain fixes in a terminal's words (the headless recipe), not the app's menus.
+        audience: 'terminal'
       })
       return this.built
     })
@@ -52,6 +54,11 @@ export class CliRuntime {
   /** The customers and their keychain secrets. */
   async vault(): Promise<Vault> {
     return (await this.services()).vault
+  }
+
+  /** Runs the services' shutdown hooks once the command is done (nothing when none were built). */
+  async shutdown(): Promise<void> {
+    await this.built?.shutdown()
   }
 
   get json(): boolean {

@@ -5,6 +5,9 @@ import { secretRegistry, type SecretRegistry } from './platform/secret-registry'
 import { Lifecycle, type ShutdownHook } from './lifecycle'
 import { DoctorResults } from './doctor/results'
 import { Vault, type VaultOptions } from './vault/vault'
+import { createAppSecretStore } from './vault/app-secret-store'
+import type { FixAudience } from './vault/keychain-errors'
+import type { SpawnKeychainWorker } from './vault/keychain-worker/protocol'
 
 export interface ServicesOptions {
   /** The data folder; defaults to `AISSIST_DATA_DIR` or the OS default (Electron's userData). */
@@ -16,6 +19,10 @@ export interface ServicesOptions {
   verbose?: boolean
   /** Vault tuning (keychain timeout, clipboard clear delay) for tests and hosts. */
   vault?: Pick<VaultOptions, 'keychainTimeoutMs' | 'clipboardClearMs'>
+  /** Who reads keychain fixes: the app's screens (default, no shell commands) or a terminal (the CLI). */
+  audience?: FixAudience
+  /** Starts the keychain worker: Electron's main injects a utilityProcess; plain Node forks a child. */
+  spawnKeychainWorker?: SpawnKeychainWorker
 }
 
 /**
@@ -53,7 +60,18 @@ export const createServices = (options: ServicesOptions = {}): Services => {
     secrets: secretRegistry,
     get vault(): Vault {
       if (!vault) {
-        const created = new Vault({ dataDir, keychainService: this.keychainService, logger, secrets: secretRegistry, ...options.vault })
+        // keytar runs in a worker process (it can crash on a locked keyring), started on first use.
+        const secretStore = createAppSecretStore({
+          dataDir,
+          service: this.keychainService,
+          spawnWorker: options.spawnKeychainWorker,
+          timeoutMs: options.vault?.keychainTimeoutMs,
+          audience: options.audience,
+          onSecret: (s) => secretRegistry.add(s),
+          findProfile: (id) => created.findProfile(id)
+        })
+        lifecycle.onShutdown(() => secretStore.stop())
+        const created: Vault = new Vault({ dataDir, keychainService: this.keychainService, logger, secrets: secretRegistry, ...options.vault, secretStore: secretStore.store })
         // A secret copied to the clipboard never outlives the process there.
         lifecycle.onShutdown(() => {
           created.clearClipboardIfOurs()

@@ -9,6 +9,7 @@ import { createElectronHost } from './host'
 import { registerAppScheme, serveRenderer } from './protocol'
 import { hardenSession, hardenWebContents, isOwnUrl } from './security'
 import { createMainWindow } from './window'
+import { utilityKeychainWorkerSpawner } from './keychain-worker'
 import { startEmbeddedSandboxAtLaunch } from '../core/sandbox/embedded'
 
 /**
@@ -36,7 +37,8 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   void app.whenReady().then(async () => {
-    const services = createServices({ dataDir: process.env.AISSIST_DATA_DIR || app.getPath('userData') })
+    // keytar runs in a utilityProcess: a crash on a locked keyring never takes the window down.
+    const services = createServices({ dataDir: process.env.AISSIST_DATA_DIR || app.getPath('userData'), spawnKeychainWorker: utilityKeychainWorkerSpawner(__dirname) })
     services.logger.info('app started', { version: app.getVersion(), electron: process.versions.electron })
     hardenSession(session.defaultSession, join(outDir, 'renderer'))
     serveRenderer(join(outDir, 'renderer'))

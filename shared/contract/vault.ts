@@ -24,7 +24,9 @@ export type ProfileView = z.infer<typeof ProfileView>
 export const KeychainStatus = z.object({
   available: z.boolean(),
   backend: z.enum(['Secret Service', 'macOS Keychain', 'Windows Credential Manager']),
-  error: AppErrorSchema.optional()
+  error: AppErrorSchema.optional(),
+  /** The built-in sandbox's made-up secrets are kept in memory for this session (the keychain is unavailable). */
+  sandboxInMemory: z.boolean().optional()
 })
 export type KeychainStatus = z.infer<typeof KeychainStatus>
 

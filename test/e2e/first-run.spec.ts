@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { expect, SCREENSHOT_DIR, test, type HarnessInfo } from './fixtures'
+import { join } from 'node:path'
+import { expect, SCREENSHOT_DIR, test } from './fixtures'
 import { seriousViolations } from './screen-check'
-import { spawnJsonLine } from '../support/spawn-json-line'
 
 
 test('first run: keychain status and two ways in; "Try the sandbox" makes the Sandbox customer active', async ({ app }) => {
@@ -48,26 +45,4 @@ test('About shows the real keychain status', async ({ app }) => {
   await app.screenshot({ path: join(SCREENSHOT_DIR, 'about-keychain.png'), fullPage: true })
 })
 
-test('with no Secret Service reachable, first run explains the D-Bus problem and its fix', async ({ page }) => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'aissist-e2e-nodbus-'))
-  const harness = await spawnJsonLine<HarnessInfo>(
-    process.execPath,
-    [resolve(__dirname, '..', '..', 'out', 'main', 'harness.js'), '--port', '0', '--data-dir', dataDir],
-    { ...process.env, AISSIST_DATA_DIR: dataDir, AISSIST_KEYCHAIN_SERVICE: `aissist-e2e-nodbus-${Date.now()}`, DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dataDir, 'no-such-bus')}` }
-  )
-  try {
-    await page.goto(harness.info.openUrl)
-    const status = page.getByTestId('keychain-status')
-    await expect(status).toHaveAttribute('data-state', 'unavailable')
-    await expect(status.getByTestId('error-fix')).not.toBeEmpty()
-    // The sandbox needs the keychain too: its error says so, with the same fix.
-    await page.getByTestId('try-sandbox').click()
-    await expect(page.getByTestId('first-run').getByTestId('error-notice')).toBeVisible()
-    await expect(page.getByTestId('active-customer')).toContainText('No customer selected')
-    expect(await seriousViolations(page)).toEqual([])
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'first-run-no-keychain.png'), fullPage: true })
-  } finally {
-    await harness.stop()
-    rmSync(dataDir, { recursive: true, force: true })
-  }
-})
+// With no Secret Service at all, the first run and the sandbox's whole flow: test/e2e/no-keychain.spec.ts.

@@ -13,6 +13,8 @@ import { TaskRegistry } from '../../electron/core/api/tasks'
 import { createServices, type Services } from '../../electron/core/services'
 import { ZendeskClient } from '../../electron/core/zendesk/client'
 import { ensureSandboxProfile, findSandboxProfile, startEmbeddedSandboxAtLaunch, stopEmbeddedSandbox } from '../../electron/core/sandbox/embedded'
+import { nodeKeychainWorkerSpawner } from '../../electron/core/vault/keychain-worker/node-worker'
+import { runDoctor } from '../../electron/core/doctor/run-doctor'
 
 /**
  * The embedded sandbox against the real Secret Service: a first run creates the "Sandbox" profile
@@ -25,6 +27,15 @@ const started: Services[] = []
 
 const freshServices = (): Services => {
   const s = createServices({ dataDir, keychainService: service })
+  started.push(s)
+  return s
+}
+
+/** A process with no D-Bus session at all (a headless box): its keychain worker finds no Secret Service. */
+const noKeychainServices = (): Services => {
+  const env: NodeJS.ProcessEnv = { ...process.env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dataDir, 'no-such-bus')}` }
+  delete env.DISPLAY
+  const s = createServices({ dataDir, keychainService: service, spawnKeychainWorker: nodeKeychainWorkerSpawner({ env }) })
   started.push(s)
   return s
 }
@@ -62,7 +73,10 @@ beforeEach(() => {
 })
 
 afterEach(async () => {
-  for (const s of started.splice(0)) await stopEmbeddedSandbox(s)
+  for (const s of started.splice(0)) {
+    await stopEmbeddedSandbox(s)
+    await s.shutdown()
+  }
   for (const c of await keytar.findCredentials(service)) await keytar.deletePassword(service, c.account)
   rmSync(dataDir, { recursive: true, force: true })
 })
@@ -169,5 +183,46 @@ describe('the embedded sandbox profile', () => {
     expect(JSON.stringify(r)).not.toContain(secret)
     const status = await dispatch(handlers, 'getSandboxStatus', {}, ctx)
     expect(status).toMatchObject({ ok: true, value: { running: true, profileId: v.profile.id, urls: { zendeskUrl: v.zendeskUrl } } })
+  })
+})
+
+describe('the embedded sandbox with no Secret Service', () => {
+  it('keeps its made-up key in memory for the session, so every flow works; a real customer still needs the keychain', async () => {
+    const port = await freePort()
+    const services = noKeychainServices()
+    const { profile } = await ensureSandboxProfile(services, { port })
+    const secret = await services.vault.getSecret(profile.id, 'keySecret')
+    expect(await getAppWith(services, profile.id)).toBe(profile.appId)
+    expect(await services.vault.keychainStatus()).toMatchObject({ available: false, sandboxInMemory: true, error: { code: 'keychain-no-dbus' } })
+    const [view] = await services.vault.views([profile])
+    expect(view.keySecretStatus).toBe('present')
+
+    // Diagnose (after setup kept a webhook secret): the keychain link passes, saying it is not
+    // used for the sandbox, and the credentials are there, in memory.
+    await services.vault.setSecret(profile.id, 'webhookSecret', 'made-up-webhook-secret')
+    const result = await runDoctor(services, profile.id, { only: ['keychain', 'credentials-present'] })
+    const byId = Object.fromEntries(result.checks.map((c) => [c.id, c]))
+    expect(byId.keychain).toMatchObject({ status: 'pass', message: expect.stringContaining('Not used for the sandbox') as unknown })
+    expect(byId.keychain.evidence).toMatchObject({ keychainAvailable: false, keychainError: 'keychain-no-dbus' })
+    expect(byId['credentials-present'].message).toContain('kept in memory for this session')
+
+    // A real customer: fails closed, nothing half-made, no plaintext anywhere.
+    await expect(
+      services.vault.createProfile({ name: 'Acme', subdomain: 'acme', appId: '5e4af71a81966cfff3ef6550', keyId: 'app_5723a347f82ba0516cb4ea34', keySecret: 'real-customer-secret-4242' })
+    ).rejects.toMatchObject({ code: 'keychain-no-dbus' })
+    expect((await services.vault.listProfiles()).profiles.map((p) => p.name)).toEqual(['Sandbox'])
+    for (const f of filesUnder(dataDir)) {
+      const text = readFileSync(f, 'utf8')
+      expect(text).not.toContain(secret)
+      expect(text).not.toContain('real-customer-secret-4242')
+    }
+  })
+
+  it('a profile edited to point at a real Zendesk no longer gets memory: its secret needs the keychain', async () => {
+    const port = await freePort()
+    const services = noKeychainServices()
+    const { profile } = await ensureSandboxProfile(services, { port })
+    await services.vault.updateProfile(profile.id, { subdomain: 'acme', apiBaseUrl: null })
+    await expect(services.vault.setSecret(profile.id, 'webhookSecret', 'not-for-memory-4242')).rejects.toMatchObject({ code: 'keychain-no-dbus' })
   })
 })

@@ -1,28 +1,38 @@
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { accountFor, createKeytarSecretStore, type SecretStore } from '../../electron/core/vault/secret-store'
+import { accountFor, createKeytarSecretStore } from '../../electron/core/vault/secret-store'
+import { createWorkerSecretStore, type WorkerSecretStore } from '../../electron/core/vault/keychain-worker/client'
+import { nodeKeychainWorkerSpawner } from '../../electron/core/vault/keychain-worker/node-worker'
+import type { FixAudience } from '../../electron/core/vault/keychain-errors'
 
 /**
- * The secret store against the real Secret Service (gnome-keyring in the private D-Bus session
- * `npm test` starts), plus a child process without any D-Bus: the error real Linux users see.
+ * The app's secret store — keytar in its worker process — against the real Secret Service
+ * (gnome-keyring in the private D-Bus session `npm test` starts), plus a worker with no D-Bus at
+ * all: the error real Linux users see, worded for the screen or for a terminal.
  */
-const ROOT = resolve(__dirname, '../..')
 let service: string
-let store: SecretStore
+let store: WorkerSecretStore
 let dir: string
+const extra: WorkerSecretStore[] = []
+
+const workerStore = (options: { env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform; audience?: FixAudience } = {}): WorkerSecretStore => {
+  const s = createWorkerSecretStore({ service, spawn: nodeKeychainWorkerSpawner({ env: options.env }), platform: options.platform, audience: options.audience })
+  extra.push(s)
+  return s
+}
 
 beforeEach(() => {
   service = `aissist-test-secrets-${randomUUID()}`
-  store = createKeytarSecretStore({ service })
+  store = workerStore()
   dir = mkdtempSync(join(tmpdir(), 'vault-secrets-'))
 })
 
 afterEach(async () => {
   for (const a of await store.listAccounts().catch(() => [])) await store.delete(a)
+  for (const s of extra.splice(0)) await s.stop()
   rmSync(dir, { recursive: true, force: true })
 })
 
@@ -62,11 +72,18 @@ describe('secret store on the real Secret Service', () => {
   })
 
   it('checks the Windows size limit before writing', async () => {
-    const win = createKeytarSecretStore({ service, platform: 'win32' })
+    const win = workerStore({ platform: 'win32' })
     await expect(win.set('p:keySecret', 'x'.repeat(1281))).rejects.toMatchObject({ code: 'keychain-secret-too-large' })
     expect(await store.get('p:keySecret')).toBeNull()
   })
 
+  it('never returns a password from the listing (only account names leave the worker)', async () => {
+    await store.set('p:keySecret', 'listed-but-never-returned')
+    const listed = await store.listAccounts()
+    expect(JSON.stringify(listed)).not.toContain('listed-but-never-returned')
+  })
+
+  // The worker's own keytar store, in this process: the stand-ins below cannot be sent to a worker.
   it('reports a keytar module that fails to load (stand-in loader: a broken install cannot be made here)', async () => {
     const broken = createKeytarSecretStore({ service, loadKeytar: () => Promise.reject(new Error('libsecret-1.so.0: cannot open shared object file')) })
     await expect(broken.get('p:keySecret')).rejects.toMatchObject({ code: 'keychain-module-missing' })
@@ -88,47 +105,38 @@ describe('secret store on the real Secret Service', () => {
   })
 })
 
-/** Runs a script in a child Node process with the given environment and returns its JSON line. */
-const runChild = (code: string, env: NodeJS.ProcessEnv): Record<string, unknown> => {
-  const file = join(dir, 'child.mts')
-  writeFileSync(file, code)
-  const r = spawnSync(process.execPath, ['--import', 'tsx', file], { cwd: ROOT, env, encoding: 'utf8', timeout: 25_000 })
-  const line = r.stdout.trim().split('\n').pop() ?? ''
-  try {
-    return JSON.parse(line) as Record<string, unknown>
-  } catch {
-    throw new Error(`child printed no JSON: ${r.stdout}\n${r.stderr}`)
-  }
-}
-
 describe('keychain unavailable (no D-Bus session, no $DISPLAY)', () => {
-  const childCode = (service: string): string => `
-import { createKeytarSecretStore } from ${JSON.stringify(join(ROOT, 'electron/core/vault/secret-store.ts'))}
-const store = createKeytarSecretStore({ service: ${JSON.stringify(service)} })
-const out: Record<string, unknown> = {}
-try { await store.set('p:keySecret', 'never-stored-secret') } catch (e) { out.set = { code: e.code, message: e.message, fix: e.fix } }
-try { await store.get('p:keySecret') } catch (e) { out.get = { code: e.code } }
-out.status = await store.status()
-console.log(JSON.stringify(out))
-`
-
-  it('fails closed with the no-D-Bus code, message and fix', () => {
-    const env = { ...process.env }
+  const noDbus = (address?: string): NodeJS.ProcessEnv => {
+    const env: NodeJS.ProcessEnv = { ...process.env }
     delete env.DBUS_SESSION_BUS_ADDRESS
     delete env.DISPLAY
-    const out = runChild(childCode(service), env) as { set: { code: string; message: string; fix: string }; get: { code: string }; status: { available: boolean; backend: string; error: { code: string } } }
-    expect(out.set.code).toBe('keychain-no-dbus')
-    expect(out.set.message).toContain('Cannot autolaunch D-Bus without X11 $DISPLAY')
-    expect(out.set.fix).toMatch(/gnome-keyring-daemon --unlock/)
-    expect(out.set.fix).toMatch(/dbus-run-session/)
-    expect(out.get.code).toBe('keychain-no-dbus')
-    expect(out.status).toMatchObject({ available: false, backend: 'Secret Service', error: { code: 'keychain-no-dbus' } })
+    if (address) env.DBUS_SESSION_BUS_ADDRESS = address
+    return env
+  }
+
+  it('fails closed with the no-D-Bus code and message, and a desktop fix with no shell command', async () => {
+    const s = workerStore({ env: noDbus() })
+    const set = await s.set('p:keySecret', 'never-stored-secret').then(() => null, (e: unknown) => e as { code: string; message: string; fix: string })
+    expect(set?.code).toBe('keychain-no-dbus')
+    expect(set?.message).toContain('Cannot autolaunch D-Bus without X11 $DISPLAY')
+    expect(set?.fix).toContain('Secret Service')
+    expect(set?.fix).toContain('The built-in sandbox works without it')
+    expect(set?.fix).not.toMatch(/`|dbus-run-session|gnome-keyring-daemon/)
+    await expect(s.get('p:keySecret')).rejects.toMatchObject({ code: 'keychain-no-dbus' })
+    expect(await s.status()).toMatchObject({ available: false, backend: 'Secret Service', error: { code: 'keychain-no-dbus' } })
   })
 
-  it('fails closed with an invalid bus address too', () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dir, 'no-such-bus')}` }
-    delete env.DISPLAY
-    const out = runChild(childCode(service), env) as { set: { code: string } }
-    expect(out.set.code).toBe('keychain-no-dbus')
+  it('gives a terminal the headless recipe', async () => {
+    const s = workerStore({ env: noDbus(), audience: 'terminal' })
+    const e = await s.get('p:keySecret').then(() => null, (x: unknown) => x as { code: string; fix: string })
+    expect(e?.code).toBe('keychain-no-dbus')
+    expect(e?.fix).toMatch(/gnome-keyring-daemon --unlock/)
+    expect(e?.fix).toMatch(/dbus-run-session/)
+    expect(e?.fix).toMatch(/libsecret-1-0/)
+  })
+
+  it('fails closed with an invalid bus address too', async () => {
+    const s = workerStore({ env: noDbus(`unix:path=${join(dir, 'no-such-bus')}`) })
+    await expect(s.set('p:keySecret', 'never-stored-secret')).rejects.toMatchObject({ code: 'keychain-no-dbus' })
   })
 })

@@ -7,6 +7,8 @@ import { checkAvatar } from '../avatar/check-avatar'
 import { toAppError } from '../errors'
 import { probeGatewayHead, sendWebhookEvent, type GatewayResponse } from '../gateway/send-event'
 import { buildTestEvent } from '../gateway/test-event'
+import { readSandboxMarker } from '../sandbox/marker'
+import { SANDBOX_MEMORY_LABEL } from '../vault/sandbox-routing-store'
 import { probeConnect } from './network'
 import type { CheckOutput, CheckTable, DoctorEnv } from './types'
 
@@ -60,9 +62,21 @@ const bodyText = (r: GatewayResponse): string | undefined => {
   return t ? (t.length > 500 ? `${t.slice(0, 500)}…` : t) : undefined
 }
 
-const keychain: CheckTable['keychain'] = async ({ services }) => {
-  const s = await services.vault.keychainStatus()
+/** True when the profile is the built-in sandbox's (the data folder's sandbox marker names it). */
+const isSandboxProfile = async (env: DoctorEnv): Promise<boolean> => (await readSandboxMarker(env.services.dataDir))?.profileId === env.profile.id
+
+const keychain: CheckTable['keychain'] = async (env) => {
+  const s = await env.services.vault.keychainStatus()
   if (s.available) return { status: 'pass', message: `The ${s.backend} answers.`, fix: '', evidence: { backend: s.backend } }
+  // The sandbox's made-up secrets never need the keychain: a broken keychain is not its broken link.
+  if (s.sandboxInMemory && (await isSandboxProfile(env))) {
+    return {
+      status: 'pass',
+      message: `Not used for the sandbox: its made-up secrets are kept in memory for this session. Real customers' secrets need the ${s.backend}, which is unavailable here.`,
+      fix: '',
+      evidence: { backend: s.backend, keychainAvailable: false, keychainError: s.error?.code ?? 'keychain-unavailable', sandboxSecrets: SANDBOX_MEMORY_LABEL }
+    }
+  }
   return {
     status: 'fail',
     message: s.error?.message ?? `The ${s.backend} does not answer.`,
@@ -72,7 +86,8 @@ const keychain: CheckTable['keychain'] = async ({ services }) => {
   }
 }
 
-const credentialsPresent: CheckTable['credentials-present'] = async ({ services, profile }) => {
+const credentialsPresent: CheckTable['credentials-present'] = async (env) => {
+  const { services, profile } = env
   const [key, hook] = await Promise.all([services.vault.hasSecret(profile.id, 'keySecret'), services.vault.hasSecret(profile.id, 'webhookSecret')])
   const evidence = { keyId: profile.keyId, keySecretStored: key, webhookSecretStored: hook }
   if (key === 'unavailable' || hook === 'unavailable') {
@@ -96,6 +111,10 @@ const credentialsPresent: CheckTable['credentials-present'] = async ({ services,
       code: 'credentials-missing',
       evidence
     }
+  }
+  const inMemory = (await isSandboxProfile(env)) && (await services.vault.keychainStatus()).sandboxInMemory
+  if (inMemory) {
+    return { status: 'pass', message: `The key secret and the webhook secret of "${profile.name}" are kept in memory for this session (the sandbox's made-up secrets).`, fix: '', evidence: { ...evidence, storedIn: SANDBOX_MEMORY_LABEL } }
   }
   return { status: 'pass', message: `The key secret and the webhook secret of "${profile.name}" are stored in the keychain.`, fix: '', evidence }
 }

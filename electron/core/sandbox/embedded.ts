@@ -1,9 +1,10 @@
-import { readFile, rename, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { Profile } from '../../../shared/schemas/profile'
 import { isAppFailure } from '../errors'
 import type { Services } from '../services'
 import { startSandbox, type Sandbox } from './index'
+import { readSandboxMarker, writeSandboxMarker, type SandboxMarker } from './marker'
+
+export { SANDBOX_MARKER_FILE } from './marker'
 
 /**
  * The embedded sandbox's preferred port (the same as `aissist-zd sandbox`'s default), fixed so the
@@ -22,9 +23,6 @@ export const SANDBOX_PROFILE_NAME = 'Sandbox'
 /** The agent identity the sandbox profile starts with. */
 export const SANDBOX_AGENT_NAME = 'Aissist Agent'
 
-/** The file (in the data folder) that says which profile is the embedded sandbox's. No secret in it. */
-export const SANDBOX_MARKER_FILE = 'embedded-sandbox.json'
-
 /** The URLs of a running embedded sandbox, as the UI and a profile need them. */
 export interface SandboxUrls {
   zendeskUrl: string
@@ -39,11 +37,6 @@ interface Running {
   offShutdown: () => void
 }
 
-interface Marker {
-  profileId: string
-  zendeskUrl?: string
-}
-
 /** One embedded sandbox per Services (one per process in the app; tests simulate relaunches). */
 const running = new WeakMap<Services, Running>()
 /** Calls in flight, so a startup hook and a click never start two sandboxes. */
@@ -51,23 +44,9 @@ const inFlight = new WeakMap<Services, Promise<{ profile: Profile; urls: Sandbox
 
 const urlsOf = (sb: Sandbox): SandboxUrls => ({ zendeskUrl: sb.zendeskUrl, gatewayUrl: sb.gatewayUrl, imagesUrl: sb.imagesUrl })
 
-const markerPath = (services: Services): string => join(services.dataDir, SANDBOX_MARKER_FILE)
+const readMarker = (services: Services): Promise<SandboxMarker | null> => readSandboxMarker(services.dataDir)
 
-const readMarker = async (services: Services): Promise<Marker | null> => {
-  try {
-    const v = JSON.parse(await readFile(markerPath(services), 'utf8')) as Partial<Marker>
-    return typeof v.profileId === 'string' ? { profileId: v.profileId, zendeskUrl: typeof v.zendeskUrl === 'string' ? v.zendeskUrl : undefined } : null
-  } catch {
-    return null
-  }
-}
-
-const writeMarker = async (services: Services, marker: Marker): Promise<void> => {
-  const file = markerPath(services)
-  const tmp = `${file}.${process.pid}.tmp`
-  await writeFile(tmp, `${JSON.stringify(marker, null, 2)}\n`, { mode: 0o600 })
-  await rename(tmp, file)
-}
+const writeMarker = (services: Services, marker: SandboxMarker): Promise<void> => writeSandboxMarker(services.dataDir, marker)
 
 const portOf = (url: string | undefined): number | null => {
   if (!url) return null
@@ -167,10 +146,11 @@ const ensure = async (services: Services, options: { port?: number }): Promise<{
   }
 
   const sandbox = await startOnFirstFreePort(preferred, {})
+  let created: Profile | null = null
   try {
     services.secrets.add(sandbox.keySecret, sandbox.keyId)
     const { profiles } = await services.vault.listProfiles()
-    const profile = await services.vault.createProfile({
+    created = await services.vault.createProfile({
       name: freeName(profiles, SANDBOX_PROFILE_NAME),
       apiBaseUrl: sandbox.zendeskUrl,
       appId: sandbox.appId,
@@ -179,14 +159,18 @@ const ensure = async (services: Services, options: { port?: number }): Promise<{
       agentName: SANDBOX_AGENT_NAME,
       avatarUrl: `${sandbox.imagesUrl}/avatar.png`,
       allowPrivate: true,
-      notes: 'The built-in sandbox: a simulated Zendesk, Aissist gateway and image host on this computer. Try every flow here first.',
-      keySecret: sandbox.keySecret
+      notes: 'The built-in sandbox: a simulated Zendesk, Aissist gateway and image host on this computer. Try every flow here first.'
     })
-    await writeMarker(services, { profileId: profile.id, zendeskUrl: sandbox.zendeskUrl })
-    keepRunning(services, sandbox, profile.id)
-    services.logger.info('embedded sandbox profile created', { profileId: profile.id, port: sandbox.port })
-    return { profile, urls: urlsOf(sandbox) }
+    // The marker first, then the key: the secret store keeps the sandbox's made-up key in memory
+    // when the keychain is unavailable, and it knows the sandbox's profile by this marker.
+    await writeMarker(services, { profileId: created.id, zendeskUrl: sandbox.zendeskUrl })
+    await services.vault.setSecret(created.id, 'keySecret', sandbox.keySecret)
+    keepRunning(services, sandbox, created.id)
+    services.logger.info('embedded sandbox profile created', { profileId: created.id, port: sandbox.port })
+    return { profile: created, urls: urlsOf(sandbox) }
   } catch (e) {
+    // Nothing half-made: a profile whose key could not be stored is removed again.
+    if (created) await services.vault.deleteProfile(created.id).catch(() => undefined)
     await sandbox.close()
     throw e
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { classifyKeychainError } from './keychain-errors'
+import { classifyKeychainError, keychainFailure } from './keychain-errors'
 
 describe('classifyKeychainError', () => {
   it.each([
@@ -17,11 +17,32 @@ describe('classifyKeychainError', () => {
     expect(f.fix.length).toBeGreaterThan(20)
   })
 
-  it('gives the Linux no-D-Bus fix with the commands to run', () => {
+  it('keeps the keychain’s own words in the message and the details', () => {
     const f = classifyKeychainError(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY'), 'read a secret', 'linux')
     expect(f.message).toContain('Cannot autolaunch D-Bus without X11 $DISPLAY')
-    expect(f.fix).toMatch(/dbus-run-session/)
-    expect(f.fix).toMatch(/gnome-keyring-daemon --unlock/)
-    expect(f.fix).toMatch(/libsecret-1-0/)
+    expect(f.details).toMatchObject({ operation: 'read a secret', backend: 'Secret Service', keychainMessage: 'Cannot autolaunch D-Bus without X11 $DISPLAY' })
+  })
+
+  it('gives a terminal the Linux headless recipe, and the screen the desktop way', () => {
+    const terminal = classifyKeychainError(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY'), 'read a secret', 'linux', 'terminal')
+    expect(terminal.fix).toMatch(/dbus-run-session/)
+    expect(terminal.fix).toMatch(/gnome-keyring-daemon --unlock/)
+    expect(terminal.fix).toMatch(/libsecret-1-0/)
+    const desktop = classifyKeychainError(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY'), 'read a secret', 'linux', 'desktop')
+    expect(desktop.fix).toMatch(/GNOME Keyring/)
+    expect(desktop.fix).not.toMatch(/dbus-run-session|`/)
+  })
+
+  it('names the way to unlock on each OS, in desktop words', () => {
+    expect(keychainFailure('keychain-locked', { op: 'read a secret', platform: 'linux' }).fix).toMatch(/"Passwords and Keys".*"Login"/)
+    expect(keychainFailure('keychain-crashed', { op: 'read a secret', platform: 'darwin' }).fix).toMatch(/Keychain Access/)
+    expect(keychainFailure('keychain-timeout', { op: 'read a secret', platform: 'win32', details: { timeoutMs: 10_000 } }).fix).toMatch(/Windows/)
+    expect(keychainFailure('keychain-error', { op: 'read a secret', platform: 'win32' }).fix).toMatch(/Credential Manager/)
+  })
+
+  it('says a crash kept the app running, with the signal', () => {
+    const f = keychainFailure('keychain-crashed', { op: 'list secrets', raw: 'it crashed with a segmentation fault (SIGSEGV) in the OS keychain library', platform: 'linux' })
+    expect(f.message).toMatch(/stopped unexpectedly while trying to list secrets .*SIGSEGV.*the app kept running/)
+    expect(f.fix).toMatch(/unlock prompt cannot be shown/)
   })
 })

@@ -13,7 +13,7 @@ import {
 } from './keychain-errors'
 
 /** keytar's surface we use; typed here so the module can be loaded lazily and fail softly. */
-interface KeytarLike {
+export interface KeytarLike {
   getPassword(service: string, account: string): Promise<string | null>
   setPassword(service: string, account: string, password: string): Promise<void>
   deletePassword(service: string, account: string): Promise<boolean>
@@ -25,6 +25,11 @@ export interface KeychainStatusValue {
   available: boolean
   backend: KeychainBackend
   error?: AppError
+  /**
+   * True when the built-in sandbox's made-up secrets are kept in memory for this session instead
+   * (the keychain is unavailable, or was when the sandbox started). Never a real customer's.
+   */
+  sandboxInMemory?: boolean
 }
 
 /**
@@ -86,7 +91,12 @@ const defaultLoader = async (): Promise<KeytarLike> => {
 /** Size of a string as Windows stores it (UTF-16). */
 const utf16Bytes = (s: string): number => s.length * 2
 
-/** The keytar-backed store, with a timeout and a classified error on every call. Never a fallback. */
+/**
+ * keytar in this process, with a timeout and a classified error on every call. Never a fallback.
+ * Only the keychain worker runs it (`keychain-worker/worker.ts`): keytar can crash its process
+ * (a locked keyring whose prompt cannot show ends in a segfault), so the app reaches the keychain
+ * through `createWorkerSecretStore`, which Services builds.
+ */
 export const createKeytarSecretStore = (options: SecretStoreOptions): SecretStore => {
   const { service, timeoutMs = 10_000, platform = process.platform, onSecret = () => undefined } = options
   const load = options.loadKeytar ?? defaultLoader

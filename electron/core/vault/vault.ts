@@ -335,6 +335,14 @@ export class Vault {
       accounts = new Set(list)
     } catch (e) {
       if (!isKeychainFailure(e)) throw e
+      // The keychain cannot list: ask each secret in parallel (the store may still hold some, such
+      // as the sandbox's made-up secrets kept in memory); the others read "unavailable".
+      const ask = (id: string, kind: SecretKind): Promise<SecretStatus> =>
+        this.secretStore.get(accountFor(id, kind)).then(
+          (v) => (v ? 'present' : 'missing'),
+          (x: unknown) => (isKeychainFailure(x) ? 'unavailable' : Promise.reject(x))
+        )
+      return Promise.all(profiles.map(async (p) => ({ ...p, apiBase: apiBase(p), keySecretStatus: await ask(p.id, 'keySecret'), webhookSecretStatus: await ask(p.id, 'webhookSecret') })))
     }
     const storeId = doc.storeId ?? undefined
     const has = (id: string, kind: SecretKind): boolean =>

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander'
 import type { ProfileView } from '../../../../shared/contract/vault'
+import type { Vault } from '../../../core/vault/vault'
 import { storedProfileIssues, type SecretKind } from '../../../../shared/schemas/profile'
 import { AppFailure } from '../../../core/errors'
 import type { CliRuntime } from '../../runtime'
@@ -74,4 +75,11 @@ export const kindOf = (k: string): SecretKind => {
   if (k === 'key' || k === 'keySecret') return 'keySecret'
   if (k === 'webhook' || k === 'webhookSecret') return 'webhookSecret'
   throw new AppFailure({ code: 'invalid-input', message: `--kind must be "key" or "webhook", not "${k}".`, fix: 'Use --kind key or --kind webhook.' })
+}
+
+/** A secret whose presence could not be read gets the keychain's reason and fix on stderr (a locked keyring). */
+export const explainUnavailable = async (cli: CliRuntime, vault: Vault, statuses: string[]): Promise<void> => {
+  if (!statuses.includes('unavailable')) return
+  const { error } = await vault.keychainStatus()
+  if (error) cli.err(`▲ ${error.message}`, `  → ${error.fix}`)
 }

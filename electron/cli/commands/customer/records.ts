@@ -3,7 +3,7 @@ import { profileNotices, storedProfileIssues, type ProfilePatch } from '../../..
 import { AppFailure } from '../../../core/errors'
 import type { CliRuntime } from '../../runtime'
 import { confirm, readSecretFromStdin } from '../../secret-input'
-import { addFieldOptions, describeCustomer, obtainSecret, printNotices, type FieldOptions } from './fields'
+import { addFieldOptions, describeCustomer, explainUnavailable, obtainSecret, printNotices, type FieldOptions } from './fields'
 
 /** The fields given on the command line, as a patch (only what was given changes). */
 const patchOf = (opts: FieldOptions): ProfilePatch => {
@@ -50,6 +50,7 @@ const list = async (cli: CliRuntime): Promise<void> => {
   const vault = await cli.vault()
   const { profiles, activeProfileId } = await vault.listProfiles()
   const views = await vault.views(profiles)
+  await explainUnavailable(cli, vault, views.flatMap((v) => [v.keySecretStatus, v.webhookSecretStatus]))
   cli.print({ ok: true, activeProfileId, profiles: views }, () => {
     if (!views.length) return cli.out('No customers yet. Add one with `aissist-zd customer add`.')
     for (const p of views) {
@@ -65,6 +66,7 @@ const show = async (cli: CliRuntime, ref: string): Promise<void> => {
   const p = await vault.getProfile(ref)
   const active = await vault.getActiveProfile()
   const [view] = await vault.views([p])
+  await explainUnavailable(cli, vault, [view.keySecretStatus, view.webhookSecretStatus])
   cli.print({ ok: true, profile: view, active: active?.id === p.id }, () => describeCustomer(cli, view, active?.id === p.id))
 }
 

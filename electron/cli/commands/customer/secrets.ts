@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { AppFailure } from '../../../core/errors'
 import type { CliRuntime } from '../../runtime'
-import { kindOf, obtainSecret } from './fields'
+import { explainUnavailable, kindOf, obtainSecret } from './fields'
 
 const setSecret = async (cli: CliRuntime, ref: string, opts: { kind: string; stdin?: boolean }): Promise<void> => {
   const kind = kindOf(opts.kind)
@@ -20,6 +20,7 @@ const secretStatus = async (cli: CliRuntime, ref: string): Promise<void> => {
   const vault = await cli.vault()
   const p = await vault.getProfile(ref)
   const s = { keySecretStatus: await vault.hasSecret(p.id, 'keySecret'), webhookSecretStatus: await vault.hasSecret(p.id, 'webhookSecret') }
+  await explainUnavailable(cli, vault, [s.keySecretStatus, s.webhookSecretStatus])
   cli.print({ ok: true, ...s }, () => cli.out(`key secret: ${s.keySecretStatus}`, `webhook secret: ${s.webhookSecretStatus}`))
 }
 

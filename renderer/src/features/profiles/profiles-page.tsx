@@ -113,7 +113,7 @@ export const ProfilesPage = () => {
           <ErrorNotice title="Your customers file had a problem" error={w} />
         </div>
       ))}
-      {keychain.status && !keychain.status.available && <KeychainStatusNotice status={keychain.status} error={keychain.error} />}
+      {keychain.status && !keychain.status.available && <KeychainStatusNotice status={keychain.status} error={keychain.error} onRecheck={keychain.reload} checking={keychain.checking} />}
       {error && <ErrorNotice title="Could not read the customers" error={error} />}
       {actionError && <ErrorNotice title="That did not work" error={actionError} onDismiss={() => setActionError(null)} />}
       {editing && (

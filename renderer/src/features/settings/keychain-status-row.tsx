@@ -1,13 +1,14 @@
 import { Table } from '@zendeskgarden/react-tables'
 import { MD } from '@zendeskgarden/react-typography'
-import { KeychainBadge, useKeychainStatus } from '../profiles/keychain-status'
+import { CheckAgainButton, KeychainBadge, SANDBOX_IN_MEMORY_TEXT, useKeychainStatus } from '../profiles/keychain-status'
 
 /**
  * The keychain's real status in the About table: which OS store holds the secrets and whether it
- * answers; when it does not, the error and its fix, so support can read the cause off one screen.
+ * answers; when it does not, the error, its fix and "Check again", so support can read the cause
+ * off one screen and the admin can confirm the fix.
  */
 export const KeychainStatusRow = () => {
-  const { status, error } = useKeychainStatus()
+  const { status, error, checking, reload } = useKeychainStatus()
   const problem = error ?? (status && !status.available ? status.error : undefined)
   return (
     <Table.Row>
@@ -23,8 +24,10 @@ export const KeychainStatusRow = () => {
               <strong>What to do: </strong>
               {problem.fix}
             </p>
+            <CheckAgainButton onRecheck={reload} checking={checking} />
           </div>
         )}
+        {status?.sandboxInMemory && <p data-testid="about-keychain-sandbox-memory">{SANDBOX_IN_MEMORY_TEXT}</p>}
       </Table.Cell>
     </Table.Row>
   )
