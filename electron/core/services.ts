@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { defaultDataDir, defaultKeychainService } from './platform/paths'
 import { createLogger, type Logger, type LogLevel } from './platform/logger'
-import { secretRegistry, type SecretRegistry } from './platform/secret-registry'
+import { createSecretRegistry, type SecretRegistry } from './platform/secret-registry'
 import { Vault, type VaultOptions } from './vault/vault'
 
 export interface ServicesOptions {
@@ -34,14 +34,15 @@ export const createServices = (options: ServicesOptions = {}): Services => {
   const dataDir = options.dataDir ?? defaultDataDir()
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   let vault: Vault | undefined
-  const logger = createLogger({ dir: dataDir, level: options.logLevel ?? (options.verbose ? 'debug' : 'info'), echo: options.verbose })
+  const secrets = createSecretRegistry()
+  const logger = createLogger({ dir: dataDir, level: options.logLevel ?? (options.verbose ? 'debug' : 'info'), echo: options.verbose, secrets })
   return {
     dataDir,
     keychainService: options.keychainService ?? defaultKeychainService(),
     logger,
-    secrets: secretRegistry,
+    secrets,
     get vault(): Vault {
-      vault ??= new Vault({ dataDir, keychainService: this.keychainService, logger, secrets: secretRegistry, ...options.vault })
+      vault ??= new Vault({ dataDir, keychainService: this.keychainService, logger, secrets, ...options.vault })
       return vault
     }
   }

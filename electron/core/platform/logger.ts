@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { redactDeep } from '../../../shared/redact'
-import { secretRegistry, type SecretRegistry } from './secret-registry'
+import type { SecretRegistry } from './secret-registry'
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 }
@@ -24,8 +24,8 @@ export interface LoggerOptions {
   maxBytes?: number
   /** How many rotated files to keep besides the current one. */
   keep?: number
-  /** The registry whose secrets are redacted; the process-wide one by default. */
-  secrets?: Pick<SecretRegistry, 'redact'>
+  /** The registry whose secrets are redacted (the services' own). */
+  secrets: Pick<SecretRegistry, 'redact'>
 }
 
 const RESERVED = new Set(['time', 'level', 'message'])
@@ -57,7 +57,7 @@ const plain = (value: unknown, depth = 0, seen = new WeakSet<object>()): unknown
  * replaced whole, whatever their scheme) and by text (every secret in the registry, in every form,
  * and credential headers inside strings) — so a secret can never be written even by mistake.
  */
-export const createLogger = ({ dir, level = 'info', echo = false, maxBytes = 1_000_000, keep = 3, secrets = secretRegistry }: LoggerOptions): Logger => {
+export const createLogger = ({ dir, level = 'info', echo = false, maxBytes = 1_000_000, keep = 3, secrets }: LoggerOptions): Logger => {
   const file = dir ? join(dir, 'logs', LOG_FILE_NAME) : null
   if (dir) mkdirSync(join(dir, 'logs'), { recursive: true, mode: 0o700 })
   const sink = echo === true ? process.stderr : echo || null
