@@ -40,7 +40,9 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
-          harness: resolve(__dirname, 'electron/harness/index.ts')
+          harness: resolve(__dirname, 'electron/harness/index.ts'),
+          // The avatar decoder process (sharp on untrusted bytes, killable): out/main/avatar-decoder.js
+          'avatar-decoder': resolve(__dirname, 'electron/core/avatar/decode-child.ts')
         }
       }
     }

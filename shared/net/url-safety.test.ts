@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkUrlSafety, urlSafetyProblem } from './url-safety'
+import { checkUrlSafety, maskUrlCredentials, urlSafetyProblem } from './url-safety'
 
 describe('checkUrlSafety', () => {
   it.each([
@@ -44,5 +44,20 @@ describe('checkUrlSafety', () => {
       expect(p?.message).toMatch(/^The avatar URL /)
       expect(JSON.stringify(p)).not.toMatch(/s3cr/)
     }
+  })
+})
+
+describe('maskUrlCredentials', () => {
+  it.each([
+    ['https://ana:hunter2@img.example/a.png', 'https://***@img.example/a.png'],
+    ['https://ana:hun/ter2@img.example/a.png', 'https://***@img.example/a.png'],
+    ['https://ana:h?n#t/r2@img.example/a.png', 'https://***@img.example/a.png'],
+    ['//ana:hunter2@img.example/a.png', '//***@img.example/a.png'],
+    ['see "https://token@img.example/a.png".', 'see "https://***@img.example/a.png".'],
+    ['https://mastodon.example/@ana/avatar.png', 'https://mastodon.example/@ana/avatar.png'],
+    ['https://h.example/a.png?email=a@b.c', 'https://h.example/a.png?email=a@b.c'],
+    ['https://h.example//x@y', 'https://h.example//x@y']
+  ])('%j → %j', (text, masked) => {
+    expect(maskUrlCredentials(text)).toBe(masked)
   })
 })

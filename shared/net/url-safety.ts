@@ -64,6 +64,19 @@ export const checkUrlSafety = (raw: string, what = 'The URL'): UrlSafetyResult =
   return { ok: true, url }
 }
 
+/**
+ * `scheme://userinfo@` (or a scheme-relative `//userinfo@`) in any text, masked. The userinfo
+ * runs to an `@`, and may hold `/`, `?` or `#` once a `user:` part began: a typed password with a
+ * slash does not end it. Over-masking an odd URL in an echo is harmless; showing a password is not.
+ */
+const USERINFO = /((?:\b[a-z][a-z0-9+.-]*:|(?<![^\s"'(<]))\/\/)(?:[^\s/?#@"'<>:]*:[^\s"'<>]*|[^\s/?#"'<>]*)@/gi
+
+/** What stands in for removed credentials in the echo of what was typed. */
+export const MASKED_CREDENTIALS = '***'
+
+/** The text with every URL's credentials replaced by `***`, so the user still sees there were some. */
+export const maskUrlCredentials = (text: string): string => text.replace(USERINFO, `$1${MASKED_CREDENTIALS}@`)
+
 /** The problem with a URL, or null when it is safe to store and use (for schema refinements). */
 export const urlSafetyProblem = (raw: string, what?: string): UrlSafetyProblem | null => {
   const r = checkUrlSafety(raw, what)

@@ -1,15 +1,18 @@
 import { assessAvatar, DEFAULT_ASSESS_LIMITS, type AssessLimits, type AvatarFacts, type FetchHop } from '../../../shared/avatar/assess'
-import { rewriteAvatarUrl, type AvatarRewrite } from '../../../shared/avatar/rewrite'
+import { BLOCKING_REWRITE_CODES, rewriteAvatarUrl, type AvatarRewrite } from '../../../shared/avatar/rewrite'
 import type { AvatarCheckResult } from '../../../shared/contract/avatar'
 import { isAppFailure } from '../errors'
 import { safeFetch, SafeFetchFailure, type SafeFetchOptions } from '../net/safe-fetch'
+import { sharedImageDecoder, type ImageDecoder } from './image-decoder'
 import { DEFAULT_IMAGE_LIMITS, inspectImage, sniffImageType, type ImageLimits } from './inspect-image'
 import { maskUserinfo, stripUserinfo } from './url-credentials'
 
 /**
- * The avatar check the screen, the CLI, setup and diagnose all run: rewrite a share link to its
- * direct form, fetch it as the public would, decode it with sharp, and turn what was seen into a
- * verdict with fixes and a preview of the chat circle.
+ * The avatar check the screen, the CLI, setup and diagnose all run (so an avatar URL from an
+ * imported file is bounded like a typed one): refuse a URL with a backslash or credentials,
+ * rewrite a share link to its direct form, fetch it as the public would (byte cap), decide the
+ * format from the bytes, decode it once in a bounded decoder process, and turn what was seen into
+ * a verdict with fixes and a preview of the chat circle.
  */
 
 export interface CheckAvatarOptions {
@@ -17,7 +20,10 @@ export interface CheckAvatarOptions {
   allowPrivate?: boolean
   /** Non-public addresses allowed anyway (narrower than allowPrivate). */
   allowAddresses?: readonly string[]
+  /** Cancels the fetch or stops the decode (its process is killed). */
   signal?: AbortSignal
+  /** The decoder (default: the process's shared one). */
+  decoder?: ImageDecoder
   /** Fetch limits and timeouts; defaults suit an avatar (10 MB cap, 5 redirects). */
   fetch?: Omit<SafeFetchOptions, 'allowPrivate' | 'signal' | 'onHop'>
   image?: Partial<ImageLimits>
@@ -50,8 +56,11 @@ export const checkAvatar = async (inputUrl: string, options: CheckAvatarOptions 
   let preview: string | null = null
   let address: string | null = null
   let finalUrl: string | null = null
-  const blocked = rewrite.problems.some((p) => p.code === 'invalid-url' || p.code === 'unsupported-scheme')
+  const blocked = rewrite.problems.some((p) => BLOCKING_REWRITE_CODES.has(p.code))
   if (!blocked) {
+    const decoder = options.decoder ?? sharedImageDecoder()
+    // The decoder process starts while the image downloads, so the decode does not wait for it.
+    decoder.warm()
     try {
       const res = await safeFetch(checkedUrl, { ...options.fetch, allowPrivate: options.allowPrivate, allowAddresses: options.allowAddresses, signal: options.signal, onHop: options.onHop })
       facts.hops = res.hops
@@ -68,7 +77,7 @@ export const checkAvatar = async (inputUrl: string, options: CheckAvatarOptions 
           facts.bodyText = res.body.subarray(0, TEXT_SAMPLE).toString('utf8')
         }
         if (facts.sniffed !== 'html' && !ct.includes('html')) {
-          const inspection = await inspectImage(res.body, { ...DEFAULT_IMAGE_LIMITS, ...options.image })
+          const inspection = await inspectImage(res.body, { ...DEFAULT_IMAGE_LIMITS, ...options.image }, { decoder, signal: options.signal })
           facts.image = inspection.image
           facts.decodeError = inspection.decodeError
           preview = inspection.preview

@@ -1,7 +1,6 @@
 import { latencyStats } from '../../../shared/gateway/latency'
 import { ZENDESK_WEBHOOK_TIMEOUT_MS } from '../../../shared/gateway/zendesk-view'
 import type { BurstResult } from '../../../shared/contract/events-gateway'
-import { createRedactor } from '../../../shared/redact'
 import type { AppError } from '../../../shared/result'
 import type { WebhookEventType } from '../../../shared/webhook-events'
 import { AppFailure } from '../errors'
@@ -41,9 +40,9 @@ export const runBurst = async (services: Services, input: BurstInput): Promise<B
   const secret = await secretFor(services, profile)
   const timeoutMs = input.timeoutMs ?? ZENDESK_WEBHOOK_TIMEOUT_MS
   const pool = createGatewayPool({ allowPrivate: profile.allowPrivate, timeoutMs, connections: input.concurrency })
-  // Built once for the whole burst: the answers are redacted of the secret and every registered one.
-  const bySecret = createRedactor([secret])
-  const redact = (text: string): string => services.secrets.redact(bySecret(text))
+  // One redactor for the whole burst: the registry's, which holds the secret (read or typed) too.
+  services.secrets.add(secret)
+  const redact = services.secrets.redact
   const latencies: number[] = []
   const byVerdict: Record<string, number> = {}
   const byStatus: Record<string, number> = {}

@@ -114,14 +114,16 @@ const headersOf = (raw: Record<string, string | string[] | undefined>): Record<s
   return out
 }
 
-/** Reads the body up to `limit` bytes; `total` counts what was read, `more` says whether it went on. */
-const readCapped = async (body: AsyncIterable<Buffer> & { destroy?: () => void }, limit: number): Promise<{ buf: Buffer; more: boolean }> => {
+/** Reads the body up to `limit` bytes; `more` says whether it went on past that. */
+const readCapped = async (body: Dispatcher.ResponseData['body'], declared: number, limit: number): Promise<{ buf: Buffer; more: boolean }> => {
+  // The common case, a small answer that says its size: one read, no stream iteration.
+  if (Number.isInteger(declared) && declared >= 0 && declared <= limit) return { buf: Buffer.from(await body.arrayBuffer()), more: false }
   const chunks: Buffer[] = []
   let size = 0
-  for await (const c of body) {
+  for await (const c of body as AsyncIterable<Buffer>) {
     if (size + c.length > limit) {
       chunks.push(c.subarray(0, limit - size))
-      body.destroy?.()
+      body.destroy()
       return { buf: Buffer.concat(chunks), more: true }
     }
     chunks.push(c)
@@ -233,10 +235,10 @@ const exchange = async (
       bodyTimeout: timeoutMs + 1000
     })
     const firstByteMs = performance.now() - start
+    const h = headersOf(res.headers)
     let answer = { text: '', truncated: false }
     if (method === 'HEAD') await res.body.dump().catch(() => undefined)
-    else answer = bodyText(await readCapped(res.body as never, MAX_BODY_BYTES + REDACT_SLACK_BYTES), opts.redact)
-    const h = headersOf(res.headers)
+    else answer = bodyText(await readCapped(res.body, h['content-length'] ? Number(h['content-length']) : NaN, MAX_BODY_BYTES + REDACT_SLACK_BYTES), opts.redact)
     const isRedirect = res.statusCode >= 300 && res.statusCode < 400
     const redirect = isRedirect && h.location ? { location: h.location } : null
     const view = zendeskViewOf({ status: res.statusCode, redirectLocation: redirect?.location })
