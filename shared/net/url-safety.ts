@@ -46,21 +46,22 @@ export const checkUrlSafety = (raw: string, what = 'The URL'): UrlSafetyResult =
   if (CONTROL.test(text)) {
     return refuse('url-control-character', `${what} contains an invisible control character (a tab, a line break or similar), which would be silently dropped.`, 'Type or paste the address again on one line, without invisible characters.')
   }
-  const credentials = refuse(
-    'url-credentials',
-    `${what} contains a user name or password (the part before an "@" in the host). It is not used, and such an address can hide the real host.`,
-    'Remove everything between "//" and "@", so the address starts with https:// and the host name.'
-  )
-  if (rawAuthority(text)?.includes('@')) return credentials
+  const credentials = (): UrlSafetyResult =>
+    refuse(
+      'url-credentials',
+      `${what} contains a user name or password (the part before an "@" in the host). It is not used, and such an address can hide the real host.`,
+      'Remove everything between "//" and "@", so the address starts with https:// and the host name.'
+    )
+  if (rawAuthority(text)?.includes('@')) return credentials()
   let url: URL
   try {
     url = new URL(text)
   } catch {
     // A password holding "/" makes the rest parse as a bad port: say what it most likely is.
-    if (/^[a-z][a-z0-9+.-]*:\/\/[^\s]*@/i.test(text) && /^[a-z][a-z0-9+.-]*:\/\/[^/?#@]*:/i.test(text)) return credentials
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^\s]*@/i.test(text) && /^[a-z][a-z0-9+.-]*:\/\/[^/?#@]*:/i.test(text)) return credentials()
     return refuse('url-invalid', `${what} is not a valid web address.`, 'Paste the full address, starting with https://.')
   }
-  if (url.username || url.password) return credentials
+  if (url.username || url.password) return credentials()
   return { ok: true, url }
 }
 

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import { latencyStats } from '../../../shared/gateway/latency'
 import { ZENDESK_WEBHOOK_TIMEOUT_MS } from '../../../shared/gateway/zendesk-view'
 import type { BurstResult } from '../../../shared/contract/events-gateway'
@@ -43,6 +44,12 @@ export const runBurst = async (services: Services, input: BurstInput): Promise<B
   // One redactor for the whole burst: the registry's, which holds the secret (read or typed) too.
   services.secrets.add(secret)
   const redact = services.secrets.redact
+  // One cancel signal every in-flight event listens to (undici adds a few listeners per request).
+  const cancel = new AbortController()
+  setMaxListeners(input.concurrency * 4 + 10, cancel.signal)
+  const onCancel = (): void => cancel.abort(input.signal?.reason)
+  if (input.signal?.aborted) onCancel()
+  else input.signal?.addEventListener('abort', onCancel, { once: true })
   const latencies: number[] = []
   const byVerdict: Record<string, number> = {}
   const byStatus: Record<string, number> = {}
@@ -54,7 +61,7 @@ export const runBurst = async (services: Services, input: BurstInput): Promise<B
     while (next < input.count && !input.signal?.aborted) {
       next++
       const payload = buildTestEvent(profile, { type: input.type, text: `Burst test event ${next} of ${input.count}` })
-      const r = await sendWebhookEvent({ url: profile.gatewayUrl, secret, payload, timeoutMs, allowPrivate: profile.allowPrivate, signal: input.signal, pool, redact })
+      const r = await sendWebhookEvent({ url: profile.gatewayUrl, secret, payload, timeoutMs, allowPrivate: profile.allowPrivate, signal: cancel.signal, pool, redact })
       if (r.error?.code === 'cancelled') break
       done++
       latencies.push(r.timings.totalMs)
@@ -68,6 +75,7 @@ export const runBurst = async (services: Services, input: BurstInput): Promise<B
   try {
     await Promise.all(Array.from({ length: Math.min(input.concurrency, input.count) }, worker))
   } finally {
+    input.signal?.removeEventListener('abort', onCancel)
     await pool.close()
   }
   const durationMs = performance.now() - start

@@ -13,6 +13,8 @@ export interface GatewayPool {
   readonly opened: number
   /** Each opened connection's phase times, in opening order. */
   readonly connects: readonly ConnectTimings[]
+  /** The URL policy's answer under `key`, checked once per burst (`check` throws when refused). */
+  checkedUrl(key: string, check: () => URL): URL
   close(): Promise<void>
 }
 
@@ -44,12 +46,21 @@ export const createGatewayPool = (options: GatewayPoolOptions): GatewayPool => {
     headersTimeout: options.timeoutMs + 1000,
     bodyTimeout: options.timeoutMs + 1000
   })
+  const urls = new Map<string, URL>()
   return {
     dispatcher: agent,
     get opened() {
       return connects.length
     },
     connects,
+    checkedUrl: (key, check) => {
+      let url = urls.get(key)
+      if (!url) {
+        url = check()
+        urls.set(key, url)
+      }
+      return url
+    },
     close: () => agent.close().catch(() => agent.destroy().catch(() => undefined))
   }
 }

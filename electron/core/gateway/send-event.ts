@@ -193,6 +193,57 @@ const failureOf = (e: unknown, url: URL, masked: MaskedRequest, timings: Gateway
   return noAnswer(masked, timings, error, zendeskViewOf({ status: null, networkError: error.message }))
 }
 
+interface Deadline {
+  signal: AbortSignal | undefined
+  state: { cancelled: boolean; timedOut: boolean; timeoutMs: number }
+  /** undici's own header and body timeouts for the request. */
+  undiciTimeoutMs: number
+  /** Reads a failure as a timeout where it is one. */
+  settle(error: unknown): void
+  clear(): void
+}
+
+/**
+ * The request's time limit and cancel. A single send has a timer of its own that aborts it at
+ * exactly `timeoutMs`. Over a burst's pool, undici's header and body timeouts are the limit and the
+ * burst's signal the cancel: no controller, timer or listener per event, which at thousands of
+ * events a second is most of the sender's own cost.
+ */
+const deadlineFor = (opts: ExchangeOptions): Deadline => {
+  const state = { cancelled: false, timedOut: false, timeoutMs: opts.timeoutMs }
+  if (opts.pool) {
+    return {
+      signal: opts.signal,
+      state,
+      undiciTimeoutMs: opts.timeoutMs,
+      settle: (e) => {
+        state.cancelled = Boolean(opts.signal?.aborted)
+        state.timedOut = /^UND_ERR_(?:HEADERS|BODY)_TIMEOUT$/.test(codeOf(e))
+      },
+      clear: () => undefined
+    }
+  }
+  const controller = new AbortController()
+  const timer = setTimeout(() => {
+    state.timedOut = true
+    controller.abort(new Error('timeout'))
+  }, opts.timeoutMs)
+  const onAbort = (): void => controller.abort(opts.signal?.reason)
+  opts.signal?.addEventListener('abort', onAbort, { once: true })
+  return {
+    signal: controller.signal,
+    state,
+    undiciTimeoutMs: opts.timeoutMs + 1000,
+    settle: () => {
+      state.cancelled = Boolean(opts.signal?.aborted)
+    },
+    clear: () => {
+      clearTimeout(timer)
+      opts.signal?.removeEventListener('abort', onAbort)
+    }
+  }
+}
+
 /**
  * One request, timed, never following a redirect; failures become data, never throws (except URL
  * policy). Over a pool the connection may be reused, so only first-byte and total times are its own.
@@ -208,14 +259,7 @@ const exchange = async (
   const connect: ConnectTimings = {}
   const timeoutMs = opts.timeoutMs
   const agent: Dispatcher = opts.pool?.dispatcher ?? new Agent({ connect: timedConnector(connect, { allowPrivate: opts.allowPrivate, timeoutMs }), pipelining: 0 })
-  const controller = new AbortController()
-  const state = { cancelled: false, timedOut: false, timeoutMs }
-  const timer = setTimeout(() => {
-    state.timedOut = true
-    controller.abort(new Error('timeout'))
-  }, timeoutMs)
-  const onAbort = (): void => controller.abort(opts.signal?.reason)
-  opts.signal?.addEventListener('abort', onAbort, { once: true })
+  const deadline = deadlineFor(opts)
   const start = performance.now()
   const timings = (): GatewayResponse['timings'] => ({
     dnsMs: round(connect.dnsMs),
@@ -230,9 +274,9 @@ const exchange = async (
       headers,
       body,
       dispatcher: agent,
-      signal: controller.signal,
-      headersTimeout: timeoutMs + 1000,
-      bodyTimeout: timeoutMs + 1000
+      signal: deadline.signal,
+      headersTimeout: deadline.undiciTimeoutMs,
+      bodyTimeout: deadline.undiciTimeoutMs
     })
     const firstByteMs = performance.now() - start
     const h = headersOf(res.headers)
@@ -256,11 +300,10 @@ const exchange = async (
       zendeskView: view
     }, opts.redact)
   } catch (e) {
-    state.cancelled = Boolean(opts.signal?.aborted)
-    return redactAnswer(failureOf(e, url, masked, timings(), state), opts.redact)
+    deadline.settle(e)
+    return redactAnswer(failureOf(e, url, masked, timings(), deadline.state), opts.redact)
   } finally {
-    clearTimeout(timer)
-    opts.signal?.removeEventListener('abort', onAbort)
+    deadline.clear()
     if (!opts.pool) void agent.destroy().catch(() => undefined)
   }
 }
@@ -296,7 +339,8 @@ export const maskedWebhookRequest = (url: string, payload: unknown): MaskedReque
  * throws (nothing is sent then).
  */
 export const sendWebhookEvent = async (input: SendWebhookEventInput): Promise<GatewayResponse> => {
-  const url = safeGatewayUrl(input.url, input.allowPrivate)
+  const check = (): URL => safeGatewayUrl(input.url, input.allowPrivate)
+  const url = input.pool ? input.pool.checkedUrl(`${input.allowPrivate}\u0000${input.url}`, check) : check()
   const body = JSON.stringify(input.payload)
   return exchange('POST', url, webhookHeaders(input.secret), body, maskedWebhookRequest(url.toString(), input.payload), {
     timeoutMs: input.timeoutMs ?? ZENDESK_WEBHOOK_TIMEOUT_MS,
