@@ -1,8 +1,11 @@
+import type { FetchHop } from '../../../shared/avatar/assess'
+import type { AppError } from '../../../shared/result'
+
 /**
- * The messages between the avatar checker and its decoder process. The decoder runs sharp on bytes
- * a stranger's server sent, so it lives in a process of its own that can be killed outright: a
- * worker thread cannot stop a libvips operation once started (terminating it waits for the
- * operation to finish), a process can.
+ * The messages between the avatar checker and its checker process. Everything that touches what a
+ * stranger's server sends — the download and the decode — runs in a process of its own that can
+ * be killed outright: a worker thread cannot stop a libvips operation once started (terminating it
+ * waits for the operation to finish), a process can. The app gets facts back, never the bytes.
  */
 
 /** Formats the decoder is ever asked to read, each with the one libvips loader allowed for it. */
@@ -21,6 +24,7 @@ export interface DecodeLimits {
   timeoutSeconds: number
 }
 
+/** Decode bytes the app already has. */
 export interface DecodeRequest {
   type: 'decode'
   id: number
@@ -31,6 +35,31 @@ export interface DecodeRequest {
   /** Side of the square preview, in pixels. */
   previewSize: number
 }
+
+/** The safe fetch's settings that can cross a process boundary (no functions). */
+export interface FetchSettings {
+  allowPrivate?: boolean
+  allowAddresses?: readonly string[]
+  maxRedirects?: number
+  maxBytes?: number
+  connectTimeoutMs?: number
+  headersTimeoutMs?: number
+  bodyTimeoutMs?: number
+  totalTimeoutMs?: number
+  accept?: string
+}
+
+/** Fetch a URL as the public would, then decode what came back if it is an image to decode. */
+export interface CheckRequest {
+  type: 'check'
+  id: number
+  url: string
+  fetch: FetchSettings
+  limits: DecodeLimits
+  previewSize: number
+}
+
+export type DecoderRequest = DecodeRequest | CheckRequest
 
 /** What the header says. */
 export interface DecodedHeader {
@@ -44,7 +73,7 @@ export interface DecodedHeader {
   pages: number
 }
 
-/** The decoder's answer to one request. */
+/** The decoder's answer to one decode. */
 export type DecodeAnswer =
   | { kind: 'decoded'; header: DecodedHeader; preview: Uint8Array }
   /** Refused from the header, nothing decoded: unreadable, not the format the bytes named, too many pixels. */
@@ -52,8 +81,39 @@ export type DecodeAnswer =
   /** The decode itself failed (truncated, corrupt, libvips' own timeout). */
   | { kind: 'failed'; header: DecodedHeader; message: string }
 
+/** What the fetch saw, and what of the body the checker needs (never the body itself). */
+export interface FetchedFacts {
+  url: string
+  status: number
+  headers: Record<string, string>
+  bytes: number
+  address: string
+  hops: FetchHop[]
+  timeMs: number
+  /** The format the first bytes name, for a 2xx body. */
+  sniffed: string | null
+  /** The start of a text body (a login page, Drive's download page), for its markers. */
+  bodyText: string | null
+  /** True when a decode follows (the decode's time bound starts now). */
+  decoding: boolean
+}
+
+/** The fetch's failure, with what it saw on the way. */
+export interface FetchFailedFacts {
+  error: AppError
+  hops: FetchHop[]
+  response: { status: number; headers: Record<string, string>; bytesRead: number } | null
+  timeMs: number
+}
+
 export type DecoderMessage =
   | { type: 'ready' }
-  /** Sent while a decode runs, so the parent can enforce the memory bound. */
+  /** Sent while a job runs, so the parent can enforce the memory bound. */
   | { type: 'memory'; rss: number }
-  | { type: 'result'; id: number; answer: DecodeAnswer; rss: number }
+  /** A check's progress: one hop answered. */
+  | { type: 'hop'; id: number; hop: FetchHop }
+  /** A check's download is done; a decode may follow. */
+  | { type: 'fetched'; id: number; facts: FetchedFacts }
+  | { type: 'fetch-failed'; id: number; facts: FetchFailedFacts; rss: number }
+  /** A decode's answer, or a check's (null when nothing was decoded). */
+  | { type: 'result'; id: number; answer: DecodeAnswer | null; rss: number }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import type { DecodeRequest, DecoderMessage } from './decode-protocol'
+import type { DecoderMessage, DecoderRequest } from './decode-protocol'
 
 /**
  * How the decoder process is started. Plain Node (the CLI, the harness, tests) forks a Node child;
@@ -14,7 +14,7 @@ import type { DecodeRequest, DecoderMessage } from './decode-protocol'
 /** A started decoder process, whatever started it. */
 export interface DecoderProcess {
   readonly pid: number | undefined
-  send(message: DecodeRequest): void
+  send(message: DecoderRequest): void
   onMessage(listener: (message: DecoderMessage) => void): void
   /** Called once when the process is gone, for whatever reason. */
   onExit(listener: (code: number | null, signal: string | null) => void): void

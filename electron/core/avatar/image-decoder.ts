@@ -1,52 +1,77 @@
-import type { DecodableFormat, DecodeAnswer, DecoderMessage } from './decode-protocol'
+import type { FetchHop } from '../../../shared/avatar/assess'
+import type { DecodableFormat, DecodeAnswer, DecodeLimits, DecoderMessage, DecoderRequest, FetchedFacts, FetchFailedFacts, FetchSettings } from './decode-protocol'
 import { defaultLauncher, findDecoderEntry, type DecoderEntry, type DecoderLauncher, type DecoderProcess } from './decoder-process'
 
 /**
- * Decodes untrusted image bytes in decoder processes, bounded in wall time and memory and
- * cancellable: past a bound, or on cancel, the process is killed — which is the only way to stop a
- * libvips operation already running — and replaced on the next decode. A few warm processes are
- * kept between checks, so a decode costs a message, not a process start.
+ * Runs the avatar check's untrusted work — the download and the decode — in checker processes,
+ * bounded in wall time and memory and cancellable: past a bound, or on cancel, the process is
+ * killed (the only way to stop a libvips operation already running) and replaced on the next job.
+ * A few warm processes are kept between checks, so a check costs two messages, not a process start.
  */
 
-export interface DecodeOptions {
-  format: DecodableFormat
+/** The bounds of one decode. */
+export interface DecodeBounds {
   maxPixels: number
   maxDimension: number
-  /** Hard wall time of the decode (header and pixels), from the moment the process has it. */
+  /** Hard wall time of the decode (header and pixels), from the moment it starts. */
   timeoutMs: number
-  /** Hard bound on the decoder process's resident memory. */
+  /** Hard bound on the process's resident memory, for the whole job. */
   maxMemoryBytes: number
   previewSize: number
   signal?: AbortSignal
 }
 
-/** Why a decode was stopped from outside. */
+export interface DecodeOptions extends DecodeBounds {
+  format: DecodableFormat
+}
+
+export interface FetchAndDecodeOptions extends DecodeBounds {
+  fetch: FetchSettings
+  /** Called as each hop is answered. */
+  onHop?: (hop: FetchHop) => void
+}
+
+/** Why a job was stopped from outside. */
 export type StopReason = 'time' | 'memory' | 'cancelled' | 'crashed' | 'unavailable'
 
-export type DecodeOutcome = (DecodeAnswer | { kind: 'stopped'; reason: StopReason; message: string }) & {
-  /** The decoder process's peak resident memory during this decode, in bytes (0 when none ran). */
+interface Cost {
+  /** The process's peak resident memory during this job, in bytes (0 when none ran). */
   peakRss: number
-  /** Wall time from sending the bytes to the answer. */
+  /** Wall time of the job. */
   ms: number
 }
+
+export type Stopped = { kind: 'stopped'; reason: StopReason; message: string }
+
+export type DecodeOutcome = (DecodeAnswer | Stopped) & Cost
+
+/** A check's outcome: the fetch failed, or what it fetched and what the decode made of it. */
+export type CheckOutcome = Cost &
+  (
+    | { kind: 'fetch-failed'; facts: FetchFailedFacts }
+    /** Stopped before the download finished: the hops seen so far. */
+    | { kind: 'stopped-fetching'; stop: Stopped; hops: FetchHop[] }
+    | { kind: 'fetched'; facts: FetchedFacts; decode: DecodeAnswer | Stopped | null }
+  )
 
 export interface DecoderStats {
   /** Processes started since the decoder was made. */
   started: number
-  /** Decodes stopped, by reason. */
+  /** Jobs stopped, by reason. */
   stopped: Record<StopReason, number>
-  /** Highest resident memory any decoder process reported, in bytes. */
+  /** Highest resident memory any process reported, in bytes. */
   peakRss: number
   /** Processes alive now. */
   alive: number[]
 }
 
 export interface ImageDecoder {
+  /** Decodes bytes already in hand. */
   decode(bytes: Uint8Array, options: DecodeOptions): Promise<DecodeOutcome>
-  /** Starts a process ahead of a decode (the avatar check calls it before fetching). */
-  warm(): void
+  /** Fetches a URL and decodes it, both in the checker process. */
+  fetchAndDecode(url: string, options: FetchAndDecodeOptions): Promise<CheckOutcome>
   stats(): DecoderStats
-  /** Kills every process; later decodes start new ones. */
+  /** Kills every process; later jobs start new ones. */
   close(): void
 }
 
@@ -55,7 +80,7 @@ export interface ImageDecoderOptions {
   launch?: DecoderLauncher | null
   /** The script to start (default: found beside this module or the bundle). */
   entry?: DecoderEntry | null
-  /** Most processes at once; further decodes wait (default 2). */
+  /** Most processes at once; further jobs wait (default 2). */
   maxProcesses?: number
   /** An idle process is ended after this long (default 30 s). */
   idleMs?: number
@@ -70,11 +95,26 @@ interface Slot {
   dead: boolean
   idleTimer: NodeJS.Timeout | null
   listener: ((m: DecoderMessage) => void) | null
-  exitListener: ((reason: string) => void) | null
+  exitListener: ((how: string) => void) | null
 }
+
+/** A job's messages as they come, and how it ends. */
+interface JobHandlers {
+  /** Called for every message of the job; returns true when the job is done. */
+  onMessage(m: DecoderMessage): boolean
+  /** The outcome when stopped from outside (at the moment of stopping). */
+  stopped(stop: Stopped, cost: Cost): unknown
+  /** The outcome once done. */
+  done(cost: Cost): unknown
+}
+
+/** The download's own total timeout, plus this, before the process is given up on. */
+const FETCH_GRACE_MS = 5_000
+const DEFAULT_FETCH_TOTAL_MS = 30_000
 
 const mb = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`
 const duration = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(1))} s`)
+const limitsOf = (o: DecodeBounds): DecodeLimits => ({ maxPixels: o.maxPixels, maxDimension: o.maxDimension, timeoutSeconds: Math.max(1, Math.ceil(o.timeoutMs / 1000)) })
 
 /** A copy when the bytes are a view into a larger buffer (a clone would carry all of it). */
 const ownBytes = (bytes: Uint8Array): Uint8Array => (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes))
@@ -98,17 +138,17 @@ export const createImageDecoder = (options: ImageDecoderOptions = {}): ImageDeco
     const i = slots.indexOf(slot)
     if (i >= 0) slots.splice(i, 1)
     slot.proc.kill()
-    // A waiting decode can have the freed place.
+    // A waiting job can have the freed place.
     const next = waiting.shift()
-    if (next) next(spawn(true))
+    if (next) next(spawn())
   }
 
-  const spawn = (busy: boolean): Slot => {
-    if (!launch || !entry) throw new Error(!entry ? 'the decoder script is missing from this installation' : 'no way to start a decoder process here')
+  const spawn = (): Slot => {
+    if (!launch || !entry) throw new Error(!entry ? 'the checker script is missing from this installation' : 'no way to start a checker process here')
     const proc = launch(entry)
     stats.started++
     let readyResolve: (ok: boolean) => void = () => undefined
-    const slot: Slot = { proc, ready: new Promise<boolean>((r) => (readyResolve = r)), busy, dead: false, idleTimer: null, listener: null, exitListener: null }
+    const slot: Slot = { proc, ready: new Promise<boolean>((r) => (readyResolve = r)), busy: true, dead: false, idleTimer: null, listener: null, exitListener: null }
     const startTimer = setTimeout(() => readyResolve(false), startTimeoutMs)
     startTimer.unref()
     proc.onMessage((m) => {
@@ -124,7 +164,6 @@ export const createImageDecoder = (options: ImageDecoderOptions = {}): ImageDeco
       remove(slot)
     })
     slots.push(slot)
-    if (!busy) idle(slot)
     return slot
   }
 
@@ -149,76 +188,121 @@ export const createImageDecoder = (options: ImageDecoderOptions = {}): ImageDeco
       free.idleTimer = null
       return Promise.resolve(free)
     }
-    if (slots.length < maxProcesses) return Promise.resolve(spawn(true))
+    if (slots.length < maxProcesses) return Promise.resolve(spawn())
     return new Promise((resolve) => waiting.push(resolve))
   }
 
-  const run = async (slot: Slot, bytes: Uint8Array, o: DecodeOptions, started: number): Promise<DecodeOutcome> => {
+  /**
+   * Runs one job on a process: sends the request, watches memory, enforces the time bound the
+   * job sets (and may move, as a check does once its download is done), and kills the process on
+   * any bound, on cancel, or when it dies.
+   */
+  const run = async <T>(request: DecoderRequest, o: DecodeBounds, firstTimeoutMs: number, job: (ctl: { setTimeout(ms: number, message: string): void }) => JobHandlers): Promise<T> => {
+    const started = performance.now()
+    let slot: Slot
+    try {
+      slot = await acquire()
+    } catch (e) {
+      stats.stopped.unavailable++
+      return job({ setTimeout: () => undefined }).stopped({ kind: 'stopped', reason: 'unavailable', message: `The image checker could not start (${(e as Error).message}).` }, { peakRss: 0, ms: performance.now() - started }) as T
+    }
     slot.proc.hold(true)
     let peak = 0
-    const stop = (reason: StopReason, message: string): DecodeOutcome => {
+    const cost = (): Cost => ({ peakRss: peak, ms: performance.now() - started })
+    const stop = (reason: StopReason, message: string): Stopped => {
       stats.stopped[reason]++
       remove(slot)
-      return { kind: 'stopped', reason, message, peakRss: peak, ms: performance.now() - started }
+      return { kind: 'stopped', reason, message }
     }
-    if (o.signal?.aborted) return stop('cancelled', 'The check was cancelled.')
-    if (!(await slot.ready)) return stop('unavailable', 'The image decoder did not start.')
-    const id = nextId++
-    const sent = performance.now()
-    return new Promise<DecodeOutcome>((resolve) => {
+    let timer: NodeJS.Timeout | null = null
+    return new Promise<T>((resolve) => {
       let settled = false
-      const finish = (outcome: () => DecodeOutcome): void => {
+      const finish = (outcome: () => unknown): void => {
         if (settled) return
         settled = true
-        clearTimeout(timer)
+        if (timer) clearTimeout(timer)
         o.signal?.removeEventListener('abort', onAbort)
         slot.listener = null
         slot.exitListener = null
-        resolve(outcome())
+        resolve(outcome() as T)
       }
-      const onAbort = (): void => finish(() => stop('cancelled', 'The check was cancelled.'))
-      const timer = setTimeout(() => finish(() => stop('time', `Decoding the image took longer than ${duration(o.timeoutMs)}.`)), o.timeoutMs)
+      const ctl = {
+        setTimeout: (ms: number, message: string): void => {
+          if (timer) clearTimeout(timer)
+          timer = setTimeout(() => finish(() => handlers.stopped(stop('time', message), cost())), ms)
+        }
+      }
+      const handlers = job(ctl)
+      const onAbort = (): void => finish(() => handlers.stopped(stop('cancelled', 'The check was cancelled.'), cost()))
+      if (o.signal?.aborted) return onAbort()
       o.signal?.addEventListener('abort', onAbort, { once: true })
-      slot.exitListener = (how) => finish(() => stop('crashed', `The image decoder stopped on this file (${how}).`))
+      ctl.setTimeout(firstTimeoutMs, `The image checker did not answer within ${duration(firstTimeoutMs)}.`)
+      slot.exitListener = (how) => finish(() => handlers.stopped(stop('crashed', `The image decoder stopped on this file (${how}).`), cost()))
       slot.listener = (m) => {
-        if (m.type === 'memory' || m.type === 'result') {
+        if ('rss' in m) {
           peak = Math.max(peak, m.rss)
           stats.peakRss = Math.max(stats.peakRss, m.rss)
         }
         if (peak > o.maxMemoryBytes) {
-          finish(() => stop('memory', `Decoding the image needed more than ${mb(o.maxMemoryBytes)} of memory (${mb(peak)} when it was stopped).`))
-        } else if (m.type === 'result' && m.id === id) {
+          finish(() => handlers.stopped(stop('memory', `Decoding the image needed more than ${mb(o.maxMemoryBytes)} of memory (${mb(peak)} when it was stopped).`), cost()))
+        } else if ('id' in m && m.id === request.id && handlers.onMessage(m)) {
           finish(() => {
             idle(slot)
-            return { ...m.answer, peakRss: peak, ms: performance.now() - sent }
+            return handlers.done(cost())
           })
         }
       }
-      slot.proc.send({
-        type: 'decode',
-        id,
-        bytes: ownBytes(bytes),
-        format: o.format,
-        limits: { maxPixels: o.maxPixels, maxDimension: o.maxDimension, timeoutSeconds: Math.max(1, Math.ceil(o.timeoutMs / 1000)) },
-        previewSize: o.previewSize
+      void slot.ready.then((ok) => {
+        if (!ok) finish(() => handlers.stopped(stop('unavailable', 'The image checker did not start.'), cost()))
+        else if (!settled) slot.proc.send(request)
       })
     })
   }
 
+  const decodeTimeout = (o: DecodeBounds): string => `Decoding the image took longer than ${duration(o.timeoutMs)}.`
+
   return {
-    async decode(bytes, o) {
-      const started = performance.now()
-      let slot: Slot
-      try {
-        slot = await acquire()
-      } catch (e) {
-        stats.stopped.unavailable++
-        return { kind: 'stopped', reason: 'unavailable', message: `The image decoder could not start (${(e as Error).message}).`, peakRss: 0, ms: performance.now() - started }
-      }
-      return run(slot, bytes, o, started)
+    decode(bytes, o) {
+      const request: DecoderRequest = { type: 'decode', id: nextId++, bytes: ownBytes(bytes), format: o.format, limits: limitsOf(o), previewSize: o.previewSize }
+      let answer: DecodeAnswer | null = null
+      return run<DecodeOutcome>(request, o, o.timeoutMs, () => ({
+        onMessage: (m) => {
+          if (m.type !== 'result') return false
+          answer = m.answer
+          return true
+        },
+        stopped: (stop, cost) => ({ ...stop, ...cost }),
+        done: (cost) => ({ ...(answer ?? { kind: 'refused', reason: 'unreadable', header: null, message: 'no answer' }), ...cost })
+      }))
     },
-    warm() {
-      if (slots.length === 0 && launch && entry) spawn(false)
+    fetchAndDecode(url, o) {
+      const request: DecoderRequest = { type: 'check', id: nextId++, url, fetch: o.fetch, limits: limitsOf(o), previewSize: o.previewSize }
+      const hops: FetchHop[] = []
+      let fetched: FetchedFacts | null = null
+      let failed: FetchFailedFacts | null = null
+      let answer: DecodeAnswer | null = null
+      const fetchMs = (o.fetch.totalTimeoutMs ?? DEFAULT_FETCH_TOTAL_MS) + FETCH_GRACE_MS
+      return run<CheckOutcome>(request, o, fetchMs, (ctl) => ({
+        onMessage: (m) => {
+          if (m.type === 'hop') {
+            hops.push(m.hop)
+            o.onHop?.(m.hop)
+          } else if (m.type === 'fetched') {
+            fetched = m.facts
+            // The decode's own bound starts with the decode.
+            if (m.facts.decoding) ctl.setTimeout(o.timeoutMs, decodeTimeout(o))
+          } else if (m.type === 'fetch-failed') {
+            failed = m.facts
+            return true
+          } else if (m.type === 'result') {
+            answer = m.answer
+            return true
+          }
+          return false
+        },
+        stopped: (stop, cost) => (fetched ? { kind: 'fetched', facts: fetched, decode: stop, ...cost } : { kind: 'stopped-fetching', stop, hops, ...cost }),
+        done: (cost) => (failed ? { kind: 'fetch-failed', facts: failed, ...cost } : { kind: 'fetched', facts: fetched!, decode: answer, ...cost })
+      }))
     },
     stats: () => ({ ...stats, stopped: { ...stats.stopped }, alive: slots.map((s) => s.proc.pid ?? 0) }),
     close() {
@@ -231,7 +315,7 @@ let configured: ImageDecoderOptions = {}
 let shared: ImageDecoder | null = null
 
 /**
- * Sets how the app's decoder starts its processes (Electron main passes a utility-process
+ * Sets how the app's checker starts its processes (Electron main passes a utility-process
  * launcher before the first check); replaces the shared decoder.
  */
 export const configureImageDecoder = (options: ImageDecoderOptions): void => {

@@ -1,15 +1,18 @@
 import type { AvatarImageFacts } from '../../../shared/avatar/assess'
 import type { AvatarProblem } from '../../../shared/avatar/problems'
-import { isDecodable, type DecodedHeader } from './decode-protocol'
-import { sharedImageDecoder, type DecodeOutcome, type ImageDecoder } from './image-decoder'
+import { isDecodable, type DecodeAnswer, type DecodedHeader } from './decode-protocol'
+import { sniffImageType } from './sniff-image'
+import { sharedImageDecoder, type ImageDecoder, type Stopped } from './image-decoder'
+
+export { sniffImageType }
 
 /**
  * Decides whether bytes really are an image Zendesk can show, without trusting the Content-Type
  * and without letting a hostile file take the machine: the format is decided from the magic bytes
  * before anything decodes; SVG is never rasterised (chat does not show it, and a 185-byte SVG can
- * ask for minutes of CPU); every other format is decoded once, in a decoder process bounded in
+ * ask for minutes of CPU); every other format is decoded once, in a checker process bounded in
  * time and memory and stopped on cancel — header first (pixel bombs are refused there), then one
- * pass over the pixels that also makes the preview.
+ * pass over the pixels that also makes the preview. Here: what a decode means, in the user's words.
  */
 
 export interface ImageLimits {
@@ -53,31 +56,6 @@ export interface InspectOptions {
   signal?: AbortSignal
 }
 
-const startsWith = (buf: Uint8Array, bytes: number[], offset = 0): boolean => bytes.every((b, i) => buf[offset + i] === b)
-
-const latin1 = (buf: Buffer, from: number, to: number): string => buf.subarray(from, to).toString('latin1')
-
-/** The format named by the first bytes (`jpeg`, `png`, `gif`, `webp`, `avif`, `heic`, `bmp`, `tiff`, `ico`, `svg`, `html`), or null. */
-export const sniffImageType = (buf: Buffer): string | null => {
-  if (buf.length < 4) return null
-  if (startsWith(buf, [0xff, 0xd8, 0xff])) return 'jpeg'
-  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png'
-  if (latin1(buf, 0, 6) === 'GIF87a' || latin1(buf, 0, 6) === 'GIF89a') return 'gif'
-  if (latin1(buf, 0, 4) === 'RIFF' && latin1(buf, 8, 12) === 'WEBP') return 'webp'
-  if (latin1(buf, 4, 8) === 'ftyp') {
-    const brand = latin1(buf, 8, 12)
-    if (/^avi[fs]$/.test(brand)) return 'avif'
-    if (/^(?:heic|heix|hevc|heim|heis|mif1|msf1)$/.test(brand)) return 'heic'
-  }
-  if (startsWith(buf, [0x42, 0x4d])) return 'bmp'
-  if (startsWith(buf, [0x49, 0x49, 0x2a, 0x00]) || startsWith(buf, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff'
-  if (startsWith(buf, [0x00, 0x00, 0x01, 0x00])) return 'ico'
-  const head = buf.subarray(0, 1024).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase()
-  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype svg[^>]*>\s*)?<svg[\s>]/.test(head)) return 'svg'
-  if (/^(?:<!doctype html|<html|<head|<body|<!--|<meta|<title|<script)/.test(head)) return 'html'
-  return null
-}
-
 const problem = (code: string, message: string, fix: string): AvatarProblem => ({ code, message, fix })
 
 const RESAVE = 'Open the image in an image editor, save it again as PNG or JPG, upload it, and use the new link.'
@@ -106,7 +84,7 @@ const factsOf = (h: DecodedHeader, sniffed: string): AvatarImageFacts => ({
 })
 
 /** The problem a decode failure or a stop is, in the user's words. */
-const failureProblem = (o: DecodeOutcome, sniffed: string, limits: ImageLimits): AvatarProblem | null => {
+const failureProblem = (o: DecodeAnswer | Stopped, sniffed: string, limits: ImageLimits): AvatarProblem | null => {
   if (o.kind === 'decoded') return null
   if (o.kind === 'stopped') {
     if (o.reason === 'cancelled') return problem('cancelled', 'The check was cancelled.', 'Start the check again when you are ready.')
@@ -126,22 +104,32 @@ const failureProblem = (o: DecodeOutcome, sniffed: string, limits: ImageLimits):
     : problem('not-decodable', `The image is damaged and cannot be decoded (${o.message}).`, RESAVE)
 }
 
+/** What a decode (or its absence) means for the check: image facts, the problem, the preview. */
+export const describeDecode = (sniffed: string | null, answer: DecodeAnswer | Stopped | null, limits: ImageLimits): Pick<ImageInspection, 'image' | 'decodeError' | 'preview'> => {
+  if (!answer || !isDecodable(sniffed)) return { image: null, decodeError: undecoded(sniffed), preview: null }
+  const header = answer.kind === 'stopped' ? null : answer.header
+  return {
+    image: header ? factsOf(header, sniffed) : null,
+    decodeError: failureProblem(answer, sniffed, limits),
+    preview: answer.kind === 'decoded' ? `data:image/png;base64,${Buffer.from(answer.preview).toString('base64')}` : null
+  }
+}
+
+/** The decode bounds of these limits, for the decoder. */
+export const decodeBounds = (limits: ImageLimits, signal?: AbortSignal) => ({
+  maxPixels: limits.maxPixels,
+  maxDimension: limits.maxDimension,
+  timeoutMs: limits.decodeTimeoutMs,
+  maxMemoryBytes: limits.maxDecoderMemoryMb * 1024 * 1024,
+  previewSize: PREVIEW_SIZE,
+  signal
+})
+
 /** Inspects bytes as an image: format, size, animation, decodability, and a preview of the chat crop. */
 export const inspectImage = async (buf: Buffer, limits: ImageLimits = DEFAULT_IMAGE_LIMITS, options: InspectOptions = {}): Promise<ImageInspection> => {
   const sniffed = sniffImageType(buf)
-  if (!isDecodable(sniffed)) return { sniffed, image: null, decodeError: undecoded(sniffed), preview: null, cost: null }
-  const outcome = await (options.decoder ?? sharedImageDecoder()).decode(buf, {
-    format: sniffed,
-    maxPixels: limits.maxPixels,
-    maxDimension: limits.maxDimension,
-    timeoutMs: limits.decodeTimeoutMs,
-    maxMemoryBytes: limits.maxDecoderMemoryMb * 1024 * 1024,
-    previewSize: PREVIEW_SIZE,
-    signal: options.signal
-  })
+  if (!isDecodable(sniffed)) return { sniffed, ...describeDecode(sniffed, null, limits), cost: null }
+  const outcome = await (options.decoder ?? sharedImageDecoder()).decode(buf, { format: sniffed, ...decodeBounds(limits, options.signal) })
   const cost: DecodeCost = { peakRss: outcome.peakRss, ms: Math.round(outcome.ms), stopped: outcome.kind === 'stopped' ? outcome.reason : null }
-  const header = outcome.kind === 'stopped' ? null : outcome.header
-  const image = header ? factsOf(header, sniffed) : null
-  const preview = outcome.kind === 'decoded' ? `data:image/png;base64,${Buffer.from(outcome.preview).toString('base64')}` : null
-  return { sniffed, image, decodeError: failureProblem(outcome, sniffed, limits), preview, cost }
+  return { sniffed, ...describeDecode(sniffed, outcome, limits), cost }
 }
