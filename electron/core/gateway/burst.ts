@@ -44,10 +44,11 @@ export const runBurst = async (services: Services, input: BurstInput): Promise<B
   // One redactor for the whole burst: the registry's, which holds the secret (read or typed) too.
   services.secrets.add(secret)
   const redact = services.secrets.redact
-  // One cancel signal every in-flight event listens to (undici adds a few listeners per request).
-  const cancel = new AbortController()
-  setMaxListeners(input.concurrency * 4 + 10, cancel.signal)
-  const onCancel = (): void => cancel.abort(input.signal?.reason)
+  // One cancel signal every in-flight event listens to (undici adds a few listeners per request);
+  // none at all when the burst cannot be cancelled.
+  const cancel = input.signal ? new AbortController() : null
+  if (cancel) setMaxListeners(input.concurrency * 4 + 10, cancel.signal)
+  const onCancel = (): void => cancel?.abort(input.signal?.reason)
   if (input.signal?.aborted) onCancel()
   else input.signal?.addEventListener('abort', onCancel, { once: true })
   const latencies: number[] = []
@@ -61,7 +62,7 @@ export const runBurst = async (services: Services, input: BurstInput): Promise<B
     while (next < input.count && !input.signal?.aborted) {
       next++
       const payload = buildTestEvent(profile, { type: input.type, text: `Burst test event ${next} of ${input.count}` })
-      const r = await sendWebhookEvent({ url: profile.gatewayUrl, secret, payload, timeoutMs, allowPrivate: profile.allowPrivate, signal: cancel.signal, pool, redact })
+      const r = await sendWebhookEvent({ url: profile.gatewayUrl, secret, payload, timeoutMs, allowPrivate: profile.allowPrivate, signal: cancel?.signal, pool, redact })
       if (r.error?.code === 'cancelled') break
       done++
       latencies.push(r.timings.totalMs)
