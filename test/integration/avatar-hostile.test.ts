@@ -213,3 +213,40 @@ describe('every decode is bounded and stoppable', () => {
     expect(await gone(killed)).toBe(true)
   })
 })
+
+describe('the checker process pool', () => {
+  it('warm() starts one idle process ahead, which the next check uses', async () => {
+    const own = createImageDecoder()
+    try {
+      own.warm()
+      own.warm()
+      expect(own.stats().started).toBe(1)
+      const r = await checkAvatar(`${base}/small.png`, { allowPrivate: true, decoder: own })
+      expect(r.image?.width).toBe(256)
+      expect(own.stats().started).toBe(1)
+    } finally {
+      own.close()
+    }
+  })
+
+  it('two checks at once run in two processes; a third waits for one of them', async () => {
+    const own = createImageDecoder({ maxProcesses: 2 })
+    try {
+      const all = await Promise.all([1, 2, 3].map(() => checkAvatar(`${base}/small.png`, { allowPrivate: true, decoder: own })))
+      expect(all.map((r) => r.verdict)).toEqual(['ok', 'ok', 'ok'])
+      expect(all.every((r) => r.image?.width === 256)).toBe(true)
+      expect(own.stats().started).toBe(2)
+    } finally {
+      own.close()
+    }
+  })
+
+  it('where no checker process can start, the image is not checked and the check says so (never decoded in the app)', async () => {
+    const none = createImageDecoder({ launch: null })
+    const r = await checkAvatar(`${base}/small.png`, { allowPrivate: true, decoder: none })
+    expect(codes(r)).toContain('decoder-unavailable')
+    expect(r.verdict).toBe('needs-attention')
+    expect(r.problems[0].message).toMatch(/could not start/)
+    expect(r.image).toBeNull()
+  })
+})

@@ -70,6 +70,11 @@ export interface ImageDecoder {
   decode(bytes: Uint8Array, options: DecodeOptions): Promise<DecodeOutcome>
   /** Fetches a URL and decodes it, both in the checker process. */
   fetchAndDecode(url: string, options: FetchAndDecodeOptions): Promise<CheckOutcome>
+  /**
+   * Starts a process ahead of the first job, so its start overlaps whatever the caller does
+   * meanwhile (a command line can call it before loading the rest of what a check needs).
+   */
+  warm(): void
   stats(): DecoderStats
   /** Kills every process; later jobs start new ones. */
   close(): void
@@ -303,6 +308,14 @@ export const createImageDecoder = (options: ImageDecoderOptions = {}): ImageDeco
         stopped: (stop, cost) => (fetched ? { kind: 'fetched', facts: fetched, decode: stop, ...cost } : { kind: 'stopped-fetching', stop, hops, ...cost }),
         done: (cost) => (failed ? { kind: 'fetch-failed', facts: failed, ...cost } : { kind: 'fetched', facts: fetched!, decode: answer, ...cost })
       }))
+    },
+    warm() {
+      if (slots.length > 0 || !launch || !entry) return
+      try {
+        idle(spawn())
+      } catch {
+        /* the first job reports it */
+      }
     },
     stats: () => ({ ...stats, stopped: { ...stats.stopped }, alive: slots.map((s) => s.proc.pid ?? 0) }),
     close() {
