@@ -1,6 +1,7 @@
 import type { FetchHop } from '../../../shared/avatar/assess'
 import type { DecodableFormat, DecodeAnswer, DecodeLimits, DecoderMessage, DecoderRequest, FetchedFacts, FetchFailedFacts, FetchSettings } from './decode-protocol'
-import { defaultLauncher, findDecoderEntry, type DecoderEntry, type DecoderLauncher, type DecoderProcess } from './decoder-process'
+import { CheckerPool, type Slot } from './checker-pool'
+import { defaultLauncher, findDecoderEntry, type DecoderEntry, type DecoderLauncher } from './decoder-process'
 
 /**
  * Runs the avatar check's untrusted work — the download and the decode — in checker processes,
@@ -93,16 +94,6 @@ export interface ImageDecoderOptions {
   startTimeoutMs?: number
 }
 
-interface Slot {
-  proc: DecoderProcess
-  ready: Promise<boolean>
-  busy: boolean
-  dead: boolean
-  idleTimer: NodeJS.Timeout | null
-  listener: ((m: DecoderMessage) => void) | null
-  exitListener: ((how: string) => void) | null
-}
-
 /** A job's messages as they come, and how it ends. */
 interface JobHandlers {
   /** Called for every message of the job; returns true when the job is done. */
@@ -124,203 +115,147 @@ const limitsOf = (o: DecodeBounds): DecodeLimits => ({ maxPixels: o.maxPixels, m
 /** A copy when the bytes are a view into a larger buffer (a clone would carry all of it). */
 const ownBytes = (bytes: Uint8Array): Uint8Array => (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes))
 
+type Stats = Omit<DecoderStats, 'started' | 'alive'>
+
+/**
+ * Runs one job on a process of the pool: sends the request, watches memory, enforces the time
+ * bound the job sets (and may move, as a check does once its download is done), and kills the
+ * process on any bound, on cancel, or when it dies.
+ */
+const runJob = async <T>(pool: CheckerPool, stats: Stats, request: DecoderRequest, o: DecodeBounds, firstTimeoutMs: number, job: (ctl: { setTimeout(ms: number, message: string): void }) => JobHandlers): Promise<T> => {
+  const started = performance.now()
+  let peak = 0
+  const cost = (): Cost => ({ peakRss: peak, ms: performance.now() - started })
+  let slot: Slot
+  try {
+    slot = await pool.acquire()
+  } catch (e) {
+    stats.stopped.unavailable++
+    return job({ setTimeout: () => undefined }).stopped({ kind: 'stopped', reason: 'unavailable', message: `The image checker could not start (${(e as Error).message}).` }, cost()) as T
+  }
+  slot.proc.hold(true)
+  const stop = (reason: StopReason, message: string): Stopped => {
+    stats.stopped[reason]++
+    pool.discard(slot)
+    return { kind: 'stopped', reason, message }
+  }
+  let timer: NodeJS.Timeout | null = null
+  return new Promise<T>((resolve) => {
+    let settled = false
+    const finish = (outcome: () => unknown): void => {
+      if (settled) return
+      settled = true
+      if (timer) clearTimeout(timer)
+      o.signal?.removeEventListener('abort', onAbort)
+      slot.listener = null
+      slot.exitListener = null
+      resolve(outcome() as T)
+    }
+    const ctl = {
+      setTimeout: (ms: number, message: string): void => {
+        if (timer) clearTimeout(timer)
+        timer = setTimeout(() => finish(() => handlers.stopped(stop('time', message), cost())), ms)
+      }
+    }
+    const handlers = job(ctl)
+    const onAbort = (): void => finish(() => handlers.stopped(stop('cancelled', 'The check was cancelled.'), cost()))
+    if (o.signal?.aborted) return onAbort()
+    o.signal?.addEventListener('abort', onAbort, { once: true })
+    ctl.setTimeout(firstTimeoutMs, `The image checker did not answer within ${duration(firstTimeoutMs)}.`)
+    slot.exitListener = (how) => finish(() => handlers.stopped(stop('crashed', `The image checker stopped on this file (${how}).`), cost()))
+    slot.listener = (m) => {
+      if ('rss' in m) {
+        peak = Math.max(peak, m.rss)
+        stats.peakRss = Math.max(stats.peakRss, m.rss)
+      }
+      if (peak > o.maxMemoryBytes) {
+        finish(() => handlers.stopped(stop('memory', `Decoding the image needed more than ${mb(o.maxMemoryBytes)} of memory (${mb(peak)} when it was stopped).`), cost()))
+      } else if ('id' in m && m.id === request.id && handlers.onMessage(m)) {
+        finish(() => {
+          pool.release(slot)
+          return handlers.done(cost())
+        })
+      }
+    }
+    void slot.ready.then((ok) => {
+      if (!ok) finish(() => handlers.stopped(stop('unavailable', 'The image checker did not start.'), cost()))
+      else if (!settled) slot.proc.send(request)
+    })
+  })
+}
+
+/** A check's job: progress hops, the decode's bound from the end of the download, the outcome. */
+const checkJob = (o: FetchAndDecodeOptions) => (ctl: { setTimeout(ms: number, message: string): void }): JobHandlers => {
+  const hops: FetchHop[] = []
+  let fetched: FetchedFacts | null = null
+  let failed: FetchFailedFacts | null = null
+  let answer: DecodeAnswer | null = null
+  return {
+    onMessage: (m) => {
+      if (m.type === 'hop') {
+        hops.push(m.hop)
+        o.onHop?.(m.hop)
+      } else if (m.type === 'fetched') {
+        fetched = m.facts
+        // The decode's own bound starts with the decode.
+        if (m.facts.decoding) ctl.setTimeout(o.timeoutMs, `Decoding the image took longer than ${duration(o.timeoutMs)}.`)
+      } else if (m.type === 'fetch-failed') {
+        failed = m.facts
+        return true
+      } else if (m.type === 'result') {
+        answer = m.answer
+        return true
+      }
+      return false
+    },
+    stopped: (stop, cost): CheckOutcome => (fetched ? { kind: 'fetched', facts: fetched, decode: stop, ...cost } : { kind: 'stopped-fetching', stop, hops, ...cost }),
+    done: (cost): CheckOutcome => (failed ? { kind: 'fetch-failed', facts: failed, ...cost } : { kind: 'fetched', facts: fetched!, decode: answer, ...cost })
+  }
+}
+
+/** A decode's job: one answer. */
+const decodeJob = (): JobHandlers => {
+  let answer: DecodeAnswer | null = null
+  return {
+    onMessage: (m) => {
+      if (m.type !== 'result') return false
+      answer = m.answer
+      return true
+    },
+    stopped: (stop, cost): DecodeOutcome => ({ ...stop, ...cost }),
+    done: (cost): DecodeOutcome => ({ ...(answer ?? { kind: 'refused', reason: 'unreadable', header: null, message: 'no answer' }), ...cost })
+  }
+}
+
 /** Makes a decoder with its own processes. */
 export const createImageDecoder = (options: ImageDecoderOptions = {}): ImageDecoder => {
-  const launch = options.launch === undefined ? defaultLauncher() : options.launch
-  const entry = options.entry === undefined ? findDecoderEntry() : options.entry
-  const maxProcesses = options.maxProcesses ?? 2
-  const idleMs = options.idleMs ?? 30_000
-  const startTimeoutMs = options.startTimeoutMs ?? 20_000
-  const slots: Slot[] = []
-  const waiting: Array<(slot: Slot) => void> = []
-  const stats: DecoderStats = { started: 0, stopped: { time: 0, memory: 0, cancelled: 0, crashed: 0, unavailable: 0 }, peakRss: 0, alive: [] }
+  const pool = new CheckerPool({
+    launch: options.launch === undefined ? defaultLauncher() : options.launch,
+    entry: options.entry === undefined ? findDecoderEntry() : options.entry,
+    maxProcesses: options.maxProcesses ?? 2,
+    idleMs: options.idleMs ?? 30_000,
+    startTimeoutMs: options.startTimeoutMs ?? 20_000
+  })
+  const stats: Stats = { stopped: { time: 0, memory: 0, cancelled: 0, crashed: 0, unavailable: 0 }, peakRss: 0 }
   let nextId = 1
-
-  const remove = (slot: Slot): void => {
-    if (slot.dead) return
-    slot.dead = true
-    if (slot.idleTimer) clearTimeout(slot.idleTimer)
-    const i = slots.indexOf(slot)
-    if (i >= 0) slots.splice(i, 1)
-    slot.proc.kill()
-    // A waiting job can have the freed place.
-    const next = waiting.shift()
-    if (next) next(spawn())
-  }
-
-  const spawn = (): Slot => {
-    if (!launch || !entry) throw new Error(!entry ? 'the checker script is missing from this installation' : 'no way to start a checker process here')
-    const proc = launch(entry)
-    stats.started++
-    let readyResolve: (ok: boolean) => void = () => undefined
-    const slot: Slot = { proc, ready: new Promise<boolean>((r) => (readyResolve = r)), busy: true, dead: false, idleTimer: null, listener: null, exitListener: null }
-    const startTimer = setTimeout(() => readyResolve(false), startTimeoutMs)
-    startTimer.unref()
-    proc.onMessage((m) => {
-      if (m.type === 'ready') {
-        clearTimeout(startTimer)
-        readyResolve(true)
-      } else slot.listener?.(m)
-    })
-    proc.onExit((code, signal) => {
-      clearTimeout(startTimer)
-      readyResolve(false)
-      slot.exitListener?.(signal ? `signal ${signal}` : `exit code ${code}`)
-      remove(slot)
-    })
-    slots.push(slot)
-    return slot
-  }
-
-  const idle = (slot: Slot): void => {
-    slot.busy = false
-    slot.proc.hold(false)
-    const next = waiting.shift()
-    if (next) {
-      slot.busy = true
-      next(slot)
-      return
-    }
-    slot.idleTimer = setTimeout(() => remove(slot), idleMs)
-    slot.idleTimer.unref()
-  }
-
-  const acquire = (): Promise<Slot> => {
-    const free = slots.find((s) => !s.busy && !s.dead)
-    if (free) {
-      free.busy = true
-      if (free.idleTimer) clearTimeout(free.idleTimer)
-      free.idleTimer = null
-      return Promise.resolve(free)
-    }
-    if (slots.length < maxProcesses) return Promise.resolve(spawn())
-    return new Promise((resolve) => waiting.push(resolve))
-  }
-
-  /**
-   * Runs one job on a process: sends the request, watches memory, enforces the time bound the
-   * job sets (and may move, as a check does once its download is done), and kills the process on
-   * any bound, on cancel, or when it dies.
-   */
-  const run = async <T>(request: DecoderRequest, o: DecodeBounds, firstTimeoutMs: number, job: (ctl: { setTimeout(ms: number, message: string): void }) => JobHandlers): Promise<T> => {
-    const started = performance.now()
-    let slot: Slot
-    try {
-      slot = await acquire()
-    } catch (e) {
-      stats.stopped.unavailable++
-      return job({ setTimeout: () => undefined }).stopped({ kind: 'stopped', reason: 'unavailable', message: `The image checker could not start (${(e as Error).message}).` }, { peakRss: 0, ms: performance.now() - started }) as T
-    }
-    slot.proc.hold(true)
-    let peak = 0
-    const cost = (): Cost => ({ peakRss: peak, ms: performance.now() - started })
-    const stop = (reason: StopReason, message: string): Stopped => {
-      stats.stopped[reason]++
-      remove(slot)
-      return { kind: 'stopped', reason, message }
-    }
-    let timer: NodeJS.Timeout | null = null
-    return new Promise<T>((resolve) => {
-      let settled = false
-      const finish = (outcome: () => unknown): void => {
-        if (settled) return
-        settled = true
-        if (timer) clearTimeout(timer)
-        o.signal?.removeEventListener('abort', onAbort)
-        slot.listener = null
-        slot.exitListener = null
-        resolve(outcome() as T)
-      }
-      const ctl = {
-        setTimeout: (ms: number, message: string): void => {
-          if (timer) clearTimeout(timer)
-          timer = setTimeout(() => finish(() => handlers.stopped(stop('time', message), cost())), ms)
-        }
-      }
-      const handlers = job(ctl)
-      const onAbort = (): void => finish(() => handlers.stopped(stop('cancelled', 'The check was cancelled.'), cost()))
-      if (o.signal?.aborted) return onAbort()
-      o.signal?.addEventListener('abort', onAbort, { once: true })
-      ctl.setTimeout(firstTimeoutMs, `The image checker did not answer within ${duration(firstTimeoutMs)}.`)
-      slot.exitListener = (how) => finish(() => handlers.stopped(stop('crashed', `The image decoder stopped on this file (${how}).`), cost()))
-      slot.listener = (m) => {
-        if ('rss' in m) {
-          peak = Math.max(peak, m.rss)
-          stats.peakRss = Math.max(stats.peakRss, m.rss)
-        }
-        if (peak > o.maxMemoryBytes) {
-          finish(() => handlers.stopped(stop('memory', `Decoding the image needed more than ${mb(o.maxMemoryBytes)} of memory (${mb(peak)} when it was stopped).`), cost()))
-        } else if ('id' in m && m.id === request.id && handlers.onMessage(m)) {
-          finish(() => {
-            idle(slot)
-            return handlers.done(cost())
-          })
-        }
-      }
-      void slot.ready.then((ok) => {
-        if (!ok) finish(() => handlers.stopped(stop('unavailable', 'The image checker did not start.'), cost()))
-        else if (!settled) slot.proc.send(request)
-      })
-    })
-  }
-
-  const decodeTimeout = (o: DecodeBounds): string => `Decoding the image took longer than ${duration(o.timeoutMs)}.`
-
   return {
     decode(bytes, o) {
       const request: DecoderRequest = { type: 'decode', id: nextId++, bytes: ownBytes(bytes), format: o.format, limits: limitsOf(o), previewSize: o.previewSize }
-      let answer: DecodeAnswer | null = null
-      return run<DecodeOutcome>(request, o, o.timeoutMs, () => ({
-        onMessage: (m) => {
-          if (m.type !== 'result') return false
-          answer = m.answer
-          return true
-        },
-        stopped: (stop, cost) => ({ ...stop, ...cost }),
-        done: (cost) => ({ ...(answer ?? { kind: 'refused', reason: 'unreadable', header: null, message: 'no answer' }), ...cost })
-      }))
+      return runJob<DecodeOutcome>(pool, stats, request, o, o.timeoutMs, decodeJob)
     },
     fetchAndDecode(url, o) {
       const request: DecoderRequest = { type: 'check', id: nextId++, url, fetch: o.fetch, limits: limitsOf(o), previewSize: o.previewSize }
-      const hops: FetchHop[] = []
-      let fetched: FetchedFacts | null = null
-      let failed: FetchFailedFacts | null = null
-      let answer: DecodeAnswer | null = null
-      const fetchMs = (o.fetch.totalTimeoutMs ?? DEFAULT_FETCH_TOTAL_MS) + FETCH_GRACE_MS
-      return run<CheckOutcome>(request, o, fetchMs, (ctl) => ({
-        onMessage: (m) => {
-          if (m.type === 'hop') {
-            hops.push(m.hop)
-            o.onHop?.(m.hop)
-          } else if (m.type === 'fetched') {
-            fetched = m.facts
-            // The decode's own bound starts with the decode.
-            if (m.facts.decoding) ctl.setTimeout(o.timeoutMs, decodeTimeout(o))
-          } else if (m.type === 'fetch-failed') {
-            failed = m.facts
-            return true
-          } else if (m.type === 'result') {
-            answer = m.answer
-            return true
-          }
-          return false
-        },
-        stopped: (stop, cost) => (fetched ? { kind: 'fetched', facts: fetched, decode: stop, ...cost } : { kind: 'stopped-fetching', stop, hops, ...cost }),
-        done: (cost) => (failed ? { kind: 'fetch-failed', facts: failed, ...cost } : { kind: 'fetched', facts: fetched!, decode: answer, ...cost })
-      }))
+      return runJob<CheckOutcome>(pool, stats, request, o, (o.fetch.totalTimeoutMs ?? DEFAULT_FETCH_TOTAL_MS) + FETCH_GRACE_MS, checkJob(o))
     },
-    warm() {
-      if (slots.length > 0 || !launch || !entry) return
+    warm: () => {
       try {
-        idle(spawn())
+        pool.warm()
       } catch {
         /* the first job reports it */
       }
     },
-    stats: () => ({ ...stats, stopped: { ...stats.stopped }, alive: slots.map((s) => s.proc.pid ?? 0) }),
-    close() {
-      for (const s of [...slots]) remove(s)
-    }
+    stats: () => ({ ...stats, stopped: { ...stats.stopped }, started: pool.started, alive: pool.alive() }),
+    close: () => pool.close()
   }
 }
 
