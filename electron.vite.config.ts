@@ -44,7 +44,9 @@ export default defineConfig({
           cli: resolve(__dirname, 'electron/cli/index.ts'),
           harness: resolve(__dirname, 'electron/harness/index.ts'),
           // keytar runs here, out of the app's process: a crash on a locked keyring ends only this.
-          'keychain-worker': resolve(__dirname, 'electron/core/vault/keychain-worker/entry.ts')
+          'keychain-worker': resolve(__dirname, 'electron/core/vault/keychain-worker/entry.ts'),
+          // The avatar decoder process (sharp on untrusted bytes, killable): out/main/avatar-decoder.js
+          'avatar-decoder': resolve(__dirname, 'electron/core/avatar/decode-child.ts')
         }
       }
     }

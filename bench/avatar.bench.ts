@@ -1,94 +1,210 @@
 /**
- * Avatar checker figures on loopback: the full check of a > 5 MB JPEG (safe fetch with address
- * checks and a pinned connection, header read, full decode, preview) against a raw undici fetch
- * plus one sharp decode of the same file; and peak memory while checking an endless body and a
- * pixel bomb, which must stay bounded (the cap and the header check). Bounded to well under 30 s.
+ * Avatar checker figures on loopback, each beside its baseline in the same run:
+ *  - issue 19: the whole check of a 2 MB, 1600 × 1600 JPEG (URL safety, rewrite, then in the
+ *    checker process: safe fetch with address checks and a pinned connection, magic bytes, one
+ *    bounded decode that also makes the preview; the verdict) against a script that only fetches the file with
+ *    undici (keep-alive) and decodes it with sharp (`raw().toBuffer()`, a plain full decode) —
+ *    run in a process of its own (`bench/support/fetch-and-decode.mjs`), as a user's script is, so
+ *    neither path's sharp threads share a process with the other's. Goal ≤ 1.25×. Alternating
+ *    rounds, medians; the first, cold check (the checker process starts) is printed apart. Then
+ *    the same as whole processes: `aissist-zd avatar check`
+ *    (built CLI) against `node fetch-and-decode.mjs URL`.
+ *  - issue 15: peak memory and wall time of the check on hostile images — the blur SVGs, a pixel
+ *    bomb, an endless body, a heavy 36-megapixel interlaced PNG — beside the plain 2 MB JPEG: this
+ *    process's RSS and the checker process's own peak, which the check bounds (default 512 MB).
+ * Talks only to 127.0.0.1; bounded well under a minute. Run: npm run bench -- avatar
  */
+import { execFile, fork } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { crc32, deflateSync } from 'node:zlib'
 import sharp from 'sharp'
-import { Agent, request } from 'undici'
 import { checkAvatar } from '../electron/core/avatar/check-avatar'
-import { imageHostAssets } from '../electron/core/sandbox/image-host/index'
-import { startImageHostServer } from '../electron/core/sandbox/image-host/standalone'
+import { createImageDecoder } from '../electron/core/avatar/image-decoder'
+import { makePixelBomb } from '../electron/core/sandbox/image-host/assets'
 
-const N = 12
-const BUDGET_MS = 20_000
-const started = Date.now()
-const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`
+const ROUNDS = 15
+const MB = 1024 * 1024
+const mb = (n: number): string => `${(n / MB).toFixed(1)} MB`
+const median = (a: number[]): number => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]
 
-const stats = (ms: number[]): string => {
-  const s = [...ms].sort((a, b) => a - b)
-  const mean = s.reduce((a, b) => a + b, 0) / s.length
-  const q = (p: number): number => s[Math.min(s.length - 1, Math.floor(p * s.length))]
-  return `mean ${mean.toFixed(1)} ms  p50 ${q(0.5).toFixed(1)} ms  p95 ${q(0.95).toFixed(1)} ms  (n=${s.length})`
+/** A 1600 × 1600 noise JPEG of about 2 MB (the quality is raised until it is). */
+const twoMegabyteJpeg = async (): Promise<Buffer> => {
+  const noise = sharp({ create: { width: 1600, height: 1600, channels: 3, background: '#888', noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+  for (let q = 90; ; q++) {
+    const jpeg = await noise.clone().jpeg({ quality: q }).toBuffer()
+    if (jpeg.length >= 2 * MB || q >= 100) return jpeg
+  }
 }
 
-/** Samples RSS and heap every 2 ms while `work` runs; returns the peaks above the starting point. */
-const peakMemory = async (work: () => Promise<unknown>): Promise<{ rss: number; heap: number; buffers: number; result: unknown }> => {
-  ;(globalThis as { gc?: () => void }).gc?.()
-  const base = process.memoryUsage()
-  let rss = base.rss
-  let heap = base.heapUsed
-  let buffers = base.arrayBuffers
-  const sample = (): void => {
-    const m = process.memoryUsage()
-    rss = Math.max(rss, m.rss)
-    heap = Math.max(heap, m.heapUsed)
-    buffers = Math.max(buffers, m.arrayBuffers)
+const blurSvg = (side: number): Buffer =>
+  Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${side}" height="${side}"><filter id="b"><feGaussianBlur stdDeviation="999"/></filter><rect width="100%" height="100%" filter="url(#b)"/></svg>`)
+
+const pngChunk = (type: string, data: Buffer): Buffer => {
+  const len = Buffer.alloc(4)
+  len.writeUInt32BE(data.length)
+  const typed = Buffer.concat([Buffer.from(type, 'latin1'), data])
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(typed))
+  return Buffer.concat([len, typed, crc])
+}
+
+/** A transparent Adam7-interlaced RGBA PNG: small on the wire, decodable only whole in memory. */
+const interlacedPng = (side: number): Buffer => {
+  let raw = 0
+  for (const [x0, y0, dx, dy] of [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]]) {
+    const w = Math.ceil((side - x0) / dx)
+    const h = Math.ceil((side - y0) / dy)
+    if (w > 0 && h > 0) raw += h * (1 + w * 4)
   }
-  const timer = setInterval(sample, 2)
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(side, 0)
+  ihdr.writeUInt32BE(side, 4)
+  ihdr[8] = 8
+  ihdr[9] = 6
+  ihdr[12] = 1
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(Buffer.alloc(raw), { level: 1 })), pngChunk('IEND', Buffer.alloc(0))])
+}
+
+/** Samples this process's RSS every 2 ms while `work` runs; the peak above the start. */
+const peakRss = async <T>(work: () => Promise<T>): Promise<{ rss: number; ms: number; result: T }> => {
+  ;(globalThis as { gc?: () => void }).gc?.()
+  const base = process.memoryUsage.rss()
+  let peak = base
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 2)
+  const t = performance.now()
   const result = await work()
+  const ms = performance.now() - t
   clearInterval(timer)
-  sample()
-  return { rss: rss - base.rss, heap: heap - base.heapUsed, buffers: buffers - base.arrayBuffers, result }
+  return { rss: Math.max(peak, process.memoryUsage.rss()) - base, ms, result }
+}
+
+/** Wall time of a whole process, start to exit. */
+const timeProcess = (args: string[], env: NodeJS.ProcessEnv): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const t = performance.now()
+    execFile(process.execPath, args, { env }, (error) => (error && error.code !== 0 ? reject(error) : resolve(performance.now() - t)))
+  })
+
+/** The CLI's whole `avatar check` against the baseline script run once, alternating (needs a build). */
+const wholeProcesses = async (url: string): Promise<void> => {
+  const cli = join(import.meta.dirname, '..', 'out', 'main', 'cli.js')
+  if (!existsSync(cli)) return void console.log('(whole processes skipped: run `npm run build` first)')
+  const dataDir = mkdtempSync(join(tmpdir(), 'avatar-bench-'))
+  const env = { ...process.env, AISSIST_DATA_DIR: dataDir }
+  const script = join(import.meta.dirname, 'support', 'fetch-and-decode.mjs')
+  const raw: number[] = []
+  const ours: number[] = []
+  try {
+    for (let i = 0; i < 9; i++) {
+      raw.push(await timeProcess([script, url], env))
+      ours.push(await timeProcess([cli, 'avatar', 'check', '--allow-private', '--json', url], env))
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  const [r, o] = [median(raw.slice(1)), median(ours.slice(1))]
+  console.log(`whole processes: node fetch-and-decode.mjs p50 ${r.toFixed(0)} ms, aissist-zd avatar check p50 ${o.toFixed(0)} ms → ${(o / r).toFixed(2)}×`)
 }
 
 const main = async (): Promise<void> => {
-  const assets = await imageHostAssets()
-  const host = await startImageHostServer()
-  const endless = await peakMemory(() => checkAvatar(`${host.base}/endless.png`, { allowPrivate: true }))
-  const endlessCodes = (endless.result as { problems: { code: string }[] }).problems.map((p) => p.code).join(',')
-  console.log(`endless body (cap 10 MB): peak RSS +${mb(endless.rss)}, heap +${mb(endless.heap)}, buffers +${mb(endless.buffers)}  → ${endlessCodes}`)
-
-  const bomb = await peakMemory(() => checkAvatar(`${host.base}/bomb.png`, { allowPrivate: true }))
-  const bombCodes = (bomb.result as { problems: { code: string }[] }).problems.map((p) => p.code).join(',')
-  console.log(`pixel bomb (${(assets.bomb.length / 1024).toFixed(0)} kB file, 20000 × 20000 = 400 MP declared): peak RSS +${mb(bomb.rss)}, heap +${mb(bomb.heap)}, buffers +${mb(bomb.buffers)}  → ${bombCodes}`)
-  console.log(`(decoding the bomb to 8-bit grey would need ${mb(20000 * 20000)} — it is refused from its header)`)
-
-  const url = `${host.base}/huge.jpg`
-  const agent = new Agent()
-  const rawOnce = async (): Promise<void> => {
-    const res = await request(url, { dispatcher: agent })
-    const buf = Buffer.from(await res.body.arrayBuffer())
-    await sharp(buf).stats()
+  const started = Date.now()
+  const jpeg = await twoMegabyteJpeg()
+  const files: Record<string, { type: string; body: Buffer }> = {
+    '/avatar.jpg': { type: 'image/jpeg', body: jpeg },
+    '/blur-4000.svg': { type: 'image/svg+xml', body: blurSvg(4000) },
+    '/blur-6200.svg': { type: 'image/svg+xml', body: blurSvg(6200) },
+    '/bomb.png': { type: 'image/png', body: makePixelBomb(20_000) },
+    '/interlaced-6000.png': { type: 'image/png', body: interlacedPng(6000) }
   }
-  // warm up both paths (sharp's thread pool, undici, the JIT)
-  for (let i = 0; i < 2; i++) {
+  const server = createServer((req, res) => {
+    if (req.url === '/endless.png') {
+      res.writeHead(200, { 'content-type': 'image/png' })
+      const block = Buffer.alloc(64 * 1024, 0x5a)
+      const pump = (): void => {
+        while (res.write(block));
+      }
+      res.on('drain', pump)
+      res.on('close', () => res.off('drain', pump))
+      return pump()
+    }
+    const f = files[req.url ?? '']
+    if (!f) return void res.writeHead(404).end()
+    res.writeHead(200, { 'content-type': f.type, 'content-length': f.body.length }).end(f.body)
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const decoder = createImageDecoder()
+  const url = `${base}/avatar.jpg`
+
+  const cold = await peakRss(() => checkAvatar(url, { allowPrivate: true, decoder }))
+  console.log(`file: ${mb(jpeg.length)} JPEG, 1600 × 1600`)
+  console.log(`first check, cold (the checker process starts, then sharp loads while the file downloads): ${cold.ms.toFixed(0)} ms`)
+
+  // The baseline script, started once and asked to fetch and decode the same URL each round.
+  const baseline = fork(join(import.meta.dirname, 'support', 'fetch-and-decode.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  await new Promise((r) => baseline.once('message', r))
+  const rawOnce = (): Promise<number> =>
+    new Promise((resolve) => {
+      const t = performance.now()
+      baseline.once('message', () => resolve(performance.now() - t))
+      baseline.send(url)
+    })
+  for (let i = 0; i < 3; i++) {
     await rawOnce()
-    await checkAvatar(url, { allowPrivate: true })
+    await checkAvatar(url, { allowPrivate: true, decoder })
   }
   const raw: number[] = []
   const ours: number[] = []
-  for (let i = 0; i < N && Date.now() - started < BUDGET_MS / 2; i++) {
-    let t = performance.now()
-    await rawOnce()
-    raw.push(performance.now() - t)
-    t = performance.now()
-    const r = await checkAvatar(url, { allowPrivate: true })
-    ours.push(performance.now() - t)
-    if (r.image?.width !== 1400) throw new Error('the check did not decode the JPEG')
+  for (let i = 0; i < ROUNDS; i++) {
+    const order = i % 2 === 0 ? ['raw', 'ours'] : ['ours', 'raw']
+    for (const which of order) {
+      if (which === 'raw') raw.push(await rawOnce())
+      else {
+        const t = performance.now()
+        const r = await checkAvatar(url, { allowPrivate: true, decoder })
+        ours.push(performance.now() - t)
+        if (r.image?.width !== 1600 || !r.preview) throw new Error('the check did not decode the JPEG')
+      }
+    }
   }
-  console.log(`file: huge.jpg, ${mb(assets.hugeJpeg.length)}, 1400 × 1400`)
-  console.log(`raw undici fetch + sharp decode   ${stats(raw)}`)
-  console.log(`checkAvatar (fetch+checks+decode+preview)  ${stats(ours)}`)
-  const median = (a: number[]): number => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]
-  console.log(`overhead of the check: ${(median(ours) / median(raw)).toFixed(2)}× the raw path (p50)`)
+  const r50 = median(raw)
+  const o50 = median(ours)
+  console.log(`script: undici fetch + sharp decode      p50 ${r50.toFixed(1)} ms  (n=${raw.length})`)
+  console.log(`checkAvatar, whole check, warm            p50 ${o50.toFixed(1)} ms  (n=${ours.length})`)
+  console.log(`avatar check vs fetch + decode: ${(o50 / r50).toFixed(2)}× (goal ≤ 1.25×)`)
+  baseline.disconnect()
+  await wholeProcesses(url)
 
-  await agent.close()
-  await host.close()
+  console.log('\nPeak memory and time of the check (this process\'s RSS above its start; the checker process\'s own peak):')
+  const cases: Array<[string, string]> = [
+    ['plain 2 MB JPEG, 1600 × 1600', '/avatar.jpg'],
+    ['blur SVG 4000 × 4000 (185 B)', '/blur-4000.svg'],
+    ['blur SVG 6200 × 6200 (185 B)', '/blur-6200.svg'],
+    ['pixel bomb PNG 20000 × 20000', '/bomb.png'],
+    ['endless body (cap 10 MB)', '/endless.png'],
+    ['interlaced PNG 6000 × 6000', '/interlaced-6000.png']
+  ]
+  for (const [name, path] of cases) {
+    // A fresh decoder per case, so its peak is this case's alone.
+    const own = createImageDecoder()
+    const m = await peakRss(() => checkAvatar(`${base}${path}`, { allowPrivate: true, decoder: own }))
+    const codes = m.result.problems.map((p) => p.code).join(', ') || 'ok'
+    const child = own.stats().peakRss
+    console.log(`${name.padEnd(32)} ${m.ms.toFixed(0).padStart(6)} ms   this process +${mb(m.rss).padStart(8)}   checker process ${mb(child).padStart(8)}   → ${codes}`)
+    own.close()
+  }
+  console.log('(before: the 4000 × 4000 blur SVG took 65 s and 645 MB; 6200 × 6200 ran past 300 s at 1.2 GB)')
+
+  decoder.close()
+  await new Promise((r) => server.close(r))
   console.log(`total ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }
 
-void main().catch((e) => {
+void main().catch((e: unknown) => {
   console.error(e)
   process.exitCode = 1
 })

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { defaultDataDir, defaultKeychainService, secureDataDir } from './platform/paths'
 import { createLogger, type Logger, type LogLevel } from './platform/logger'
-import { secretRegistry, type SecretRegistry } from './platform/secret-registry'
+import { createSecretRegistry, type SecretRegistry } from './platform/secret-registry'
 import { Lifecycle, type ShutdownHook } from './lifecycle'
 import { DoctorResults } from './doctor/results'
 import { Vault, type VaultOptions } from './vault/vault'
@@ -51,13 +51,14 @@ export const createServices = (options: ServicesOptions = {}): Services => {
   let vault: Vault | undefined
   const lifecycle = new Lifecycle()
   const tightened = secureDataDir(dataDir)
-  const logger = createLogger({ dir: dataDir, level: options.logLevel ?? (options.verbose ? 'debug' : 'info'), echo: options.verbose })
+  const secrets = createSecretRegistry()
+  const logger = createLogger({ dir: dataDir, level: options.logLevel ?? (options.verbose ? 'debug' : 'info'), echo: options.verbose, secrets })
   if (tightened) logger[tightened.level](tightened.message, tightened.fields)
   return {
     dataDir,
     keychainService: options.keychainService ?? defaultKeychainService(),
     logger,
-    secrets: secretRegistry,
+    secrets,
     get vault(): Vault {
       if (!vault) {
         // keytar runs in a worker process (it can crash on a locked keyring), started on first use.
@@ -67,11 +68,11 @@ export const createServices = (options: ServicesOptions = {}): Services => {
           spawnWorker: options.spawnKeychainWorker,
           timeoutMs: options.vault?.keychainTimeoutMs,
           audience: options.audience,
-          onSecret: (s) => secretRegistry.add(s),
+          onSecret: (s) => secrets.add(s),
           findProfile: (id) => created.findProfile(id)
         })
         lifecycle.onShutdown(() => secretStore.stop())
-        const created: Vault = new Vault({ dataDir, keychainService: this.keychainService, logger, secrets: secretRegistry, ...options.vault, secretStore: secretStore.store })
+        const created: Vault = new Vault({ dataDir, keychainService: this.keychainService, logger, secrets, ...options.vault, secretStore: secretStore.store })
         // A secret copied to the clipboard never outlives the process there.
         lifecycle.onShutdown(() => {
           created.clearClipboardIfOurs()

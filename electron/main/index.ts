@@ -11,6 +11,8 @@ import { hardenSession, hardenWebContents, isOwnUrl } from './security'
 import { createMainWindow } from './window'
 import { utilityKeychainWorkerSpawner } from './keychain-worker'
 import { startEmbeddedSandboxAtLaunch } from '../core/sandbox/embedded'
+import { configureImageDecoder } from '../core/avatar/image-decoder'
+import { utilityDecoderLauncher } from './decoder-launcher'
 
 /**
  * The app's lifecycle: one instance, hardened sessions and web contents, the renderer served from
@@ -37,6 +39,7 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   void app.whenReady().then(async () => {
+    configureImageDecoder({ launch: utilityDecoderLauncher })
     // keytar runs in a utilityProcess: a crash on a locked keyring never takes the window down.
     const services = createServices({ dataDir: process.env.AISSIST_DATA_DIR || app.getPath('userData'), spawnKeychainWorker: utilityKeychainWorkerSpawner(__dirname) })
     services.logger.info('app started', { version: app.getVersion(), electron: process.versions.electron })

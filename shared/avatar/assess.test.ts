@@ -128,6 +128,18 @@ describe('assessAvatar', () => {
     expect(a.problems[0].message).toMatch(/300 × 300 square/)
   })
 
+  it('an SVG that was not rendered is not shown in chat, said once', () => {
+    const svg = { code: 'svg-not-shown', message: 'The file is an SVG drawing.', fix: 'Export it as PNG or JPG.' }
+    const a = assessAvatar(facts({ sniffed: 'svg', contentType: 'image/svg+xml', image: null, decodeError: svg }, 'https://x.example.com/a.svg'))
+    expect(a.verdict).toBe('not-an-image')
+    expect(a.problems.map((p) => p.code)).toEqual(['svg-not-shown'])
+  })
+
+  it('a decode stopped by its time or memory bound is not an image chat can show', () => {
+    const stopped = { code: 'decode-too-costly', message: 'Decoding took longer than 10 s.', fix: 'Resize it.' }
+    expect(assessAvatar(facts({ image: { format: 'png', width: 6000, height: 6000, animated: false }, decodeError: stopped })).verdict).toBe('not-an-image')
+  })
+
   it('GIF and JPEG are accepted formats, animated or not', () => {
     expect(assessAvatar(facts({ contentType: 'image/gif', sniffed: 'gif', image: { format: 'gif', width: 256, height: 256, animated: true } }, 'https://x.example.com/a.gif')).verdict).toBe('ok')
     expect(assessAvatar(facts({ contentType: 'image/jpeg', sniffed: 'jpeg', image: { format: 'jpeg', width: 256, height: 256, animated: false } }, 'https://x.example.com/a.jpg')).verdict).toBe('ok')

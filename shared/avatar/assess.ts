@@ -1,6 +1,6 @@
 import { classifyIpAddress } from '../net/ip-address'
 import { GUIDE, verdictOf, type AvatarProblem, type AvatarVerdict } from './problems'
-import { driveAlternatives, type AlternativeUrl, type AvatarRewrite } from './rewrite'
+import { BLOCKING_REWRITE_CODES, driveAlternatives, type AlternativeUrl, type AvatarRewrite } from './rewrite'
 
 /**
  * Turns what core observed while fetching and decoding an avatar into problems with fixes and a
@@ -135,7 +135,7 @@ export const assessAvatar = (facts: AvatarFacts, limits: AssessLimits = DEFAULT_
   if (rewrite.to !== rewrite.from.trim() && rewrite.problems.length === 0 && rewrite.host !== 'other') {
     problems.push(p('share-link-rewritten', `The link is a share link (${rewrite.reason}); the direct link ${rewrite.to} was checked instead.`, `Save the direct link as the avatar URL: ${rewrite.to}`))
   }
-  const hasRewriteBlocker = rewrite.problems.some((x) => x.code === 'invalid-url' || x.code === 'unsupported-scheme')
+  const hasRewriteBlocker = rewrite.problems.some((x) => BLOCKING_REWRITE_CODES.has(x.code))
   if (hasRewriteBlocker) return { verdict: verdictOf(problems), problems, crop: null, alternatives }
 
   if (facts.fetchError) problems.push(facts.fetchError)
@@ -176,7 +176,8 @@ export const assessAvatar = (facts: AvatarFacts, limits: AssessLimits = DEFAULT_
   let crop: CentreCrop | null = null
   if (okBody && (img || facts.sniffed) && !isHtml) {
     const format = img?.format ?? facts.sniffed!
-    if (!(ZENDESK_AVATAR_FORMATS as readonly string[]).includes(format)) {
+    // An SVG's own problem already says chat does not show it.
+    if (!(ZENDESK_AVATAR_FORMATS as readonly string[]).includes(format) && facts.decodeError?.code !== 'svg-not-shown') {
       problems.push(p('unsupported-format', `The image is ${FORMAT_NAMES[format] ?? format.toUpperCase()}; Zendesk messaging avatars show JPG, PNG and GIF.`, 'Convert the image to PNG or JPG (any image editor can "Save as"), upload it, and use its new link.'))
     }
     const expected = MIME_OF[format] ?? []

@@ -26,6 +26,9 @@ export const GUIDE = {
 export const PROBLEM_VERDICT: Record<string, Exclude<AvatarVerdict, 'ok'>> = {
   // the URL cannot be fetched at all
   'invalid-url': 'unreachable',
+  'url-backslash': 'unreachable',
+  'url-credentials': 'unreachable',
+  'url-control-character': 'unreachable',
   'unsupported-scheme': 'unreachable',
   'dns-failed': 'unreachable',
   'connection-failed': 'unreachable',
@@ -47,6 +50,8 @@ export const PROBLEM_VERDICT: Record<string, Exclude<AvatarVerdict, 'ok'>> = {
   'not-decodable': 'not-an-image',
   truncated: 'not-an-image',
   'pixel-bomb': 'not-an-image',
+  'svg-not-shown': 'not-an-image',
+  'decode-too-costly': 'not-an-image',
   'body-too-large': 'not-an-image',
   'empty-body': 'not-an-image'
 }

@@ -128,6 +128,19 @@ describe('rewriteAvatarUrl: bad input', () => {
     expect(r.problems[0].code).toBe(code)
   })
 
+  it.each([
+    ['https://evil.example\\@gateway.aissist.io/a.png', 'url-backslash'],
+    ['https://ana:hunter2@img.example.com/a.png', 'url-credentials'],
+    ['https://ana:hun/ter2@img.example.com/a.png', 'url-credentials'],
+    ['//ana:hunter2@img.example.com/a.png', 'url-credentials'],
+    ['https://img.example.com/a\tb.png', 'url-control-character']
+  ])('%j is refused as it is (%s), its echo masked', (from, code) => {
+    const r = rewriteAvatarUrl(from)
+    expect(r.problems.map((p) => p.code)).toEqual([code])
+    expect(r.changed).toBe(false)
+    expect(JSON.stringify(r)).not.toMatch(/hunter2|hun\/ter2/)
+  })
+
   it('adds https:// to a bare host and says so', () => {
     const r = rewriteAvatarUrl('cdn.example.com/a.png')
     expect(r).toMatchObject({ to: 'https://cdn.example.com/a.png', changed: true, host: 'other' })

@@ -1,3 +1,4 @@
+import { checkUrlSafety, maskUrlCredentials } from '../net/url-safety'
 import { GUIDE, type AvatarProblem } from './problems'
 
 /**
@@ -51,6 +52,9 @@ export const driveAlternatives = (id: string): AlternativeUrl[] => [
 ]
 
 const problem = (code: string, message: string, fix: string): AvatarProblem => ({ code, message, fix })
+
+/** Problems that stop the check before anything is fetched: the link cannot be used as it is. */
+export const BLOCKING_REWRITE_CODES: ReadonlySet<string> = new Set(['invalid-url', 'unsupported-scheme', 'url-backslash', 'url-credentials', 'url-control-character'])
 
 const base = (from: string, to: string, host: AvatarLinkHost, reason: string, extra: Partial<AvatarRewrite> = {}): AvatarRewrite => ({
   from,
@@ -208,11 +212,17 @@ export const rewriteAvatarUrl = (input: string): AvatarRewrite => {
     text = `https://${text}`
     note = ' (https:// was added in front)'
   }
+  const safety = checkUrlSafety(text, 'The avatar URL')
+  if (!safety.ok && safety.problem.code !== 'url-invalid') {
+    // Refused, not cleaned up: the echo is masked, and nothing is fetched.
+    const masked = maskUrlCredentials(text)
+    return { ...base(masked, masked, 'other', 'This link cannot be used as it is.', { changed: false, problems: [safety.problem] }), from: maskUrlCredentials(from) }
+  }
   let url: URL
   try {
     url = new URL(text)
   } catch {
-    return base(from, text, 'other', 'This is not a valid link.', { changed: false, problems: [problem('invalid-url', `"${text.slice(0, 200)}" is not a valid URL.`, 'Paste the full link of the image, starting with https://.')] })
+    return base(from, text, 'other', 'This is not a valid link.', { changed: false, problems: [problem('invalid-url', `"${maskUrlCredentials(text).slice(0, 200)}" is not a valid URL.`, 'Paste the full link of the image, starting with https://.')] })
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return base(from, text, 'other', `A ${url.protocol.replace(':', '')} link.`, {

@@ -92,7 +92,9 @@ export const BurstResultSchema = z.object({
   byStatus: z.record(z.string(), z.number()),
   /** Each event's total time in ms, in completion order (for the chart). */
   latencies: z.array(z.number()).max(500),
-  firstError: AppErrorSchema.nullable()
+  firstError: AppErrorSchema.nullable(),
+  /** Connections opened for the burst, and events sent over one already open (keep-alive reuse). */
+  connections: z.object({ opened: z.number().int().min(0), reused: z.number().int().min(0) }).optional()
 })
 export type BurstResult = z.infer<typeof BurstResultSchema>
 
@@ -158,7 +160,7 @@ export const testEventCalls = {
         profileRef: ProfileRef,
         taskId: TaskId,
         count: z.number().int().min(1).max(500),
-        concurrency: z.number().int().min(1).max(20),
+        concurrency: z.number().int().min(1).max(50),
         type: EventTypeSchema.default('conversation:message'),
         timeoutMs: z.number().int().min(100).max(60_000).optional()
       })

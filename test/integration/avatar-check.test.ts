@@ -59,7 +59,6 @@ describe('avatar check against the sandbox image host', () => {
 
   it.each([
     ['/avatar.webp', 'webp'],
-    ['/avatar.svg', 'svg'],
     ['/avatar.avif', 'avif']
   ])('%s decodes but is a format Zendesk avatars do not take', async (path, format) => {
     const r = await check(path)
@@ -67,6 +66,16 @@ describe('avatar check against the sandbox image host', () => {
     expect(codes(r)).toContain('unsupported-format')
     expect(r.image?.format).toBe(format)
     expect(r.preview).toMatch(/^data:image\/png;base64,/)
+  })
+
+  it('an SVG is never rendered: chat does not show it, and the fix is a PNG or JPG export', async () => {
+    const r = await check('/avatar.svg')
+    expect(r.verdict).toBe('not-an-image')
+    expect(codes(r)).toEqual(['svg-not-shown'])
+    expect(r.problems[0].message).toMatch(/not .*shown|shows JPG, PNG and GIF/i)
+    expect(r.problems[0].fix).toMatch(/PNG or JPG/)
+    expect(r.image).toBeNull()
+    expect(r.preview).toBeNull()
   })
 
   it('a non-square image: the centre crop is described and previewed', async () => {
@@ -242,25 +251,25 @@ describe('avatar check against the sandbox image host', () => {
     expect(r.redirects).toEqual([])
   })
 
-  it('a link pasted with user:pass@ is fetched without them, and no URL or text of the result echoes them', async () => {
+  it('a link with user:pass@ (a password with "/" too) or a backslash is refused unfetched, and never echoed', async () => {
     const bare = `${images}/redirect/2/avatar.png`
-    const withCreds = bare.replace('://', '://ana:hunter2@')
-    const r = await checkAvatar(withCreds, { allowPrivate: true })
-    expect(r.verdict).toBe('ok')
-    expect(r.problems).toEqual([])
-    expect(r.inputUrl).toBe(bare.replace('://', '://***@'))
-    expect(r.checkedUrl).toBe(bare)
-    expect(r.rewrite).toMatchObject({ from: r.inputUrl, to: bare, changed: false })
-    expect(r.redirects.map((h) => h.url)).toEqual([bare, `${images}/redirect/1/avatar.png`, `${images}/avatar.png`])
-    expect(r.finalUrl).toBe(`${images}/avatar.png`)
-    expect(JSON.stringify(r)).not.toMatch(/hunter2|ana:/)
-
-    const missing = await checkAvatar(`${images}/missing.png`.replace('://', '://ana:hunter2@'), { allowPrivate: true })
-    expect(missing.verdict).not.toBe('ok')
-    expect(JSON.stringify(missing)).not.toMatch(/hunter2|ana:/)
-    const ftp = await checkAvatar('ftp://ana:hunter2@files.example.com/a.png')
-    expect(codes(ftp)).toEqual(['unsupported-scheme'])
-    expect(JSON.stringify(ftp)).not.toMatch(/hunter2|ana:/)
+    const cases: Array<[string, string]> = [
+      [bare.replace('://', '://ana:hunter2@'), 'url-credentials'],
+      [bare.replace('://', '://ana:hun/ter2@'), 'url-credentials'],
+      [bare.replace('://', '://hunter2@'), 'url-credentials'],
+      [`${images}/missing.png`.replace('://', '://ana:hunter2@'), 'url-credentials'],
+      ['ftp://ana:hunter2@files.example.com/a.png', 'url-credentials'],
+      [bare.replace('://', '://hunter2\\@'), 'url-backslash']
+    ]
+    for (const [url, code] of cases) {
+      const r = await checkAvatar(url, { allowPrivate: true })
+      expect({ url, codes: codes(r) }).toEqual({ url, codes: [code] })
+      expect(r.verdict).toBe('unreachable')
+      expect(r.redirects).toEqual([])
+      expect(r.status).toBeNull()
+      expect(r.inputUrl).toMatch(/:\/\/\*\*\*@/)
+      expect(JSON.stringify(r)).not.toMatch(/hunter2|hun\/ter2|ana:/)
+    }
   })
 })
 

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https'
+import { createServer as createHttpServer } from 'node:http'
 import { createServer, type Server } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -195,5 +196,32 @@ describe('network failures and the URL rule', () => {
     await expect(sendWebhookEvent({ url: `http://127.0.0.1:${closedPort}/hook`, secret: 'abcd-secret', payload: payload(), allowPrivate: false })).rejects.toMatchObject({ code: 'gateway-url-not-https' })
     await expect(sendWebhookEvent({ url: tlsUrl, secret: 'abcd-secret', payload: payload(), allowPrivate: false })).rejects.toMatchObject({ code: 'private-address' })
     await expect(sendWebhookEvent({ url: 'https://localhost:1/hook', secret: 'abcd-secret', payload: payload(), allowPrivate: false })).rejects.toMatchObject({ code: 'private-address' })
+  })
+
+  it('a URL with a backslash or credentials is refused before anything is sent, without echoing it', async () => {
+    let hits = 0
+    const server = createHttpServer((_req, res) => {
+      hits++
+      res.end('ok')
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const port = (server.address() as AddressInfo).port
+    try {
+      for (const [url, reason] of [
+        [`http://evil.example\\@127.0.0.1:${port}/hook`, 'url-backslash'],
+        [`http://ana:s3cr/et@127.0.0.1:${port}/hook`, 'url-credentials'],
+        [`http://ana:s3cret@127.0.0.1:${port}/hook`, 'url-credentials'],
+        [`http://@127.0.0.1:${port}/hook`, 'url-credentials']
+      ]) {
+        for (const send of [() => sendWebhookEvent({ url, secret: 'abcd-secret', payload: payload(), allowPrivate: true }), () => probeGatewayHead({ url, allowPrivate: true })]) {
+          const e = await send().then(() => null, (err: unknown) => err as { code: string; message: string; details: unknown })
+          expect(e).toMatchObject({ code: 'gateway-url-invalid', details: { reason } })
+          expect(e?.message).not.toMatch(/s3cr|ana/)
+        }
+      }
+      expect(hits).toBe(0)
+    } finally {
+      await new Promise((r) => server.close(r))
+    }
   })
 })

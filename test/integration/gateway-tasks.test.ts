@@ -73,13 +73,17 @@ describe('burst', () => {
     expect(b.latencies).toHaveLength(20)
     expect(b.firstError?.message).toContain('503')
     expect(ticks.at(-1)).toBe(20)
+    // Over a keep-alive pool: at most one connection per concurrent event, the rest reuse them.
+    expect(b.connections?.opened).toBeGreaterThanOrEqual(1)
+    expect(b.connections?.opened).toBeLessThanOrEqual(4)
+    expect(b.connections!.opened + b.connections!.reused).toBe(20)
     await w.sandbox.settled()
   })
 
   it('is bounded and cancellable through the contract', async () => {
     const tooMany = await call('runBurst', { profileRef: w.profile.id, taskId: 'burst-too-many', count: 501, concurrency: 1 })
     expect(tooMany).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
-    const tooWide = await call('runBurst', { profileRef: w.profile.id, taskId: 'burst-too-wide', count: 5, concurrency: 21 })
+    const tooWide = await call('runBurst', { profileRef: w.profile.id, taskId: 'burst-too-wide', count: 5, concurrency: 51 })
     expect(tooWide).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     w.sandbox.faults.add({ target: 'gateway', kind: 'slow', delayMs: 50 })
     const running = call('runBurst', { profileRef: w.profile.id, taskId: 'burst-cancel-1', count: 200, concurrency: 2 })

@@ -47,6 +47,7 @@ const printBurst = (cli: CliRuntime, b: BurstResult): void => {
   cli.out(`  latency:  p50 ${ms(b.stats.p50)} · p95 ${ms(b.stats.p95)} · max ${ms(b.stats.max)}`)
   cli.out(`  zendesk:  ${Object.entries(b.byVerdict).map(([k, v]) => `${k} ${v}`).join(' · ')}`)
   cli.out(`  answers:  ${Object.entries(b.byStatus).map(([k, v]) => `${k} × ${v}`).join(' · ')}`)
+  if (b.connections) cli.out(`  connections: ${b.connections.opened} opened, ${b.connections.reused} events over one already open`)
   if (b.firstError) cli.out(`  first error: ${b.firstError.message}`)
 }
 

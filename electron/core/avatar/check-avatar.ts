@@ -1,15 +1,18 @@
 import { assessAvatar, DEFAULT_ASSESS_LIMITS, type AssessLimits, type AvatarFacts, type FetchHop } from '../../../shared/avatar/assess'
-import { rewriteAvatarUrl, type AvatarRewrite } from '../../../shared/avatar/rewrite'
+import { BLOCKING_REWRITE_CODES, rewriteAvatarUrl, type AvatarRewrite } from '../../../shared/avatar/rewrite'
 import type { AvatarCheckResult } from '../../../shared/contract/avatar'
-import { isAppFailure } from '../errors'
-import { safeFetch, SafeFetchFailure, type SafeFetchOptions } from '../net/safe-fetch'
-import { DEFAULT_IMAGE_LIMITS, inspectImage, sniffImageType, type ImageLimits } from './inspect-image'
+import type { FetchSettings } from './decode-protocol'
+import { sharedImageDecoder, type ImageDecoder, type StopReason } from './image-decoder'
+import { decodeBounds, DEFAULT_IMAGE_LIMITS, describeDecode, type ImageLimits } from './inspect-image'
 import { maskUserinfo, stripUserinfo } from './url-credentials'
 
 /**
- * The avatar check the screen, the CLI, setup and diagnose all run: rewrite a share link to its
- * direct form, fetch it as the public would, decode it with sharp, and turn what was seen into a
- * verdict with fixes and a preview of the chat circle.
+ * The avatar check the screen, the CLI, setup and diagnose all run (so an avatar URL from an
+ * imported file is bounded like a typed one): refuse a URL with a backslash or credentials,
+ * rewrite a share link to its direct form, then — in a checker process bounded in time and memory,
+ * killed on cancel — fetch it as the public would (byte cap), decide the format from the bytes and
+ * decode it once; finally turn what was seen into a verdict with fixes and a preview of the chat
+ * circle. The app's process never holds the downloaded bytes.
  */
 
 export interface CheckAvatarOptions {
@@ -17,16 +20,58 @@ export interface CheckAvatarOptions {
   allowPrivate?: boolean
   /** Non-public addresses allowed anyway (narrower than allowPrivate). */
   allowAddresses?: readonly string[]
+  /** Cancels the fetch or stops the decode (its process is killed). */
   signal?: AbortSignal
+  /** The decoder (default: the process's shared one). */
+  decoder?: ImageDecoder
   /** Fetch limits and timeouts; defaults suit an avatar (10 MB cap, 5 redirects). */
-  fetch?: Omit<SafeFetchOptions, 'allowPrivate' | 'signal' | 'onHop'>
+  fetch?: Omit<FetchSettings, 'allowPrivate' | 'allowAddresses'>
   image?: Partial<ImageLimits>
   assess?: Partial<AssessLimits>
   /** Called as each hop is answered, for progress. */
   onHop?: (hop: FetchHop) => void
 }
 
-const TEXT_SAMPLE = 16 * 1024
+const FETCHING_STOPPED: Record<StopReason, { code: string; message: string; fix: string }> = {
+  cancelled: { code: 'cancelled', message: 'The check was cancelled.', fix: 'Start the check again when you are ready.' },
+  time: { code: 'timeout', message: 'Loading the image took too long.', fix: 'Use a faster host or a smaller image.' },
+  memory: { code: 'connection-failed', message: 'Loading the image was stopped: it used too much memory.', fix: 'Use a different public image host.' },
+  crashed: { code: 'connection-failed', message: 'Loading the image failed: the checker stopped.', fix: 'Check again; if it keeps failing, use a different public image host.' },
+  unavailable: { code: 'decoder-unavailable', message: 'The image checker could not start, so the image was not checked.', fix: 'Check again; if it keeps failing, reinstall the app or report it to Aissist support.' }
+}
+
+/** What the checker process saw for one URL, as the facts the assessment reads. */
+const fetchAndInspect = async (
+  url: string,
+  options: CheckAvatarOptions
+): Promise<{ facts: Partial<AvatarFacts>; preview: string | null; address: string | null; finalUrl: string | null }> => {
+  const limits = { ...DEFAULT_IMAGE_LIMITS, ...options.image }
+  const fetch: FetchSettings = { ...options.fetch, allowPrivate: options.allowPrivate, allowAddresses: options.allowAddresses }
+  const outcome = await (options.decoder ?? sharedImageDecoder()).fetchAndDecode(url, { fetch, onHop: options.onHop, ...decodeBounds(limits, options.signal) })
+  if (outcome.kind === 'stopped-fetching') {
+    const last = outcome.hops[outcome.hops.length - 1]
+    const stop = outcome.stop.reason === 'unavailable' ? { ...FETCHING_STOPPED.unavailable, message: `${outcome.stop.message} The image was not checked.` } : FETCHING_STOPPED[outcome.stop.reason]
+    return { facts: { fetchError: stop, hops: outcome.hops, timeMs: Math.round(outcome.ms) }, preview: null, address: last?.address ?? null, finalUrl: last?.url ?? null }
+  }
+  if (outcome.kind === 'fetch-failed') {
+    const f = outcome.facts
+    const last = f.hops[f.hops.length - 1]
+    const response = f.response
+    const facts: Partial<AvatarFacts> = { fetchError: { code: f.error.code, message: f.error.message, fix: f.error.fix }, hops: f.hops, timeMs: f.timeMs }
+    if (response) Object.assign(facts, { status: response.status, contentType: response.headers['content-type'] ?? null, bytes: response.bytesRead || Number(response.headers['content-length']) || null })
+    return { facts, preview: null, address: last?.address ?? null, finalUrl: last?.url ?? null }
+  }
+  const r = outcome.facts
+  const facts: Partial<AvatarFacts> = { hops: r.hops, status: r.status, contentType: r.headers['content-type'] ?? null, bytes: r.bytes, timeMs: r.timeMs, sniffed: r.sniffed, bodyText: r.bodyText }
+  let preview: string | null = null
+  const ok = r.status >= 200 && r.status < 300 && r.bytes > 0
+  if (ok && r.sniffed !== 'html' && !(facts.contentType ?? '').toLowerCase().includes('html')) {
+    const seen = describeDecode(r.sniffed, outcome.decode, limits)
+    Object.assign(facts, { image: seen.image, decodeError: seen.decodeError })
+    preview = seen.preview
+  }
+  return { facts, preview, address: r.address, finalUrl: r.url }
+}
 
 /** Checks one avatar URL end to end; never throws for a bad avatar (that is a verdict), only for a bug. */
 export const checkAvatar = async (inputUrl: string, options: CheckAvatarOptions = {}): Promise<AvatarCheckResult> => {
@@ -50,47 +95,11 @@ export const checkAvatar = async (inputUrl: string, options: CheckAvatarOptions 
   let preview: string | null = null
   let address: string | null = null
   let finalUrl: string | null = null
-  const blocked = rewrite.problems.some((p) => p.code === 'invalid-url' || p.code === 'unsupported-scheme')
+  const blocked = rewrite.problems.some((p) => BLOCKING_REWRITE_CODES.has(p.code))
   if (!blocked) {
-    try {
-      const res = await safeFetch(checkedUrl, { ...options.fetch, allowPrivate: options.allowPrivate, allowAddresses: options.allowAddresses, signal: options.signal, onHop: options.onHop })
-      facts.hops = res.hops
-      facts.status = res.status
-      facts.contentType = res.headers['content-type'] ?? null
-      facts.bytes = res.body.length
-      facts.timeMs = res.timeMs
-      address = res.address
-      finalUrl = res.url
-      if (res.status >= 200 && res.status < 300 && res.body.length > 0) {
-        facts.sniffed = sniffImageType(res.body)
-        const ct = (facts.contentType ?? '').toLowerCase()
-        if (facts.sniffed === 'html' || ct.startsWith('text/') || ct.includes('html')) {
-          facts.bodyText = res.body.subarray(0, TEXT_SAMPLE).toString('utf8')
-        }
-        if (facts.sniffed !== 'html' && !ct.includes('html')) {
-          const inspection = await inspectImage(res.body, { ...DEFAULT_IMAGE_LIMITS, ...options.image })
-          facts.image = inspection.image
-          facts.decodeError = inspection.decodeError
-          preview = inspection.preview
-        }
-      } else if (res.body.length > 0 && /html/i.test(res.headers['content-type'] ?? '')) {
-        facts.bodyText = res.body.subarray(0, TEXT_SAMPLE).toString('utf8')
-      }
-    } catch (e) {
-      if (!(e instanceof SafeFetchFailure) && !isAppFailure(e)) throw e
-      const f = e as SafeFetchFailure
-      facts.fetchError = { code: f.code, message: f.message, fix: f.fix }
-      facts.hops = f.hops ?? []
-      facts.timeMs = f.timeMs ?? 0
-      if (f.response) {
-        facts.status = f.response.status
-        facts.contentType = f.response.headers['content-type'] ?? null
-        facts.bytes = f.response.bytesRead || Number(f.response.headers['content-length']) || null
-      }
-      const last = facts.hops[facts.hops.length - 1]
-      address = last?.address ?? null
-      finalUrl = last?.url ?? null
-    }
+    const seen = await fetchAndInspect(checkedUrl, options)
+    Object.assign(facts, seen.facts)
+    ;({ preview, address, finalUrl } = seen)
   }
   const assessment = assessAvatar(facts, { ...DEFAULT_ASSESS_LIMITS, ...options.assess })
   return {

@@ -1,7 +1,7 @@
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { makePixelBomb } from '../sandbox/image-host/assets'
-import { inspectImage, sniffImageType } from './inspect-image'
+import { DEFAULT_IMAGE_LIMITS, inspectImage, sniffImageType } from './inspect-image'
 
 const square = (format: 'png' | 'jpeg' | 'gif' | 'webp' | 'avif' | 'tiff'): Promise<Buffer> =>
   sharp({ create: { width: 200, height: 200, channels: 3, background: '#1f73b7' } }).toFormat(format).toBuffer()
@@ -51,7 +51,7 @@ describe('inspectImage', () => {
   })
 
   it('refuses an image over the dimension limit even when the pixel count is small', async () => {
-    const r = await inspectImage(makePixelBomb(2_000), { maxPixels: 40_000_000, maxDimension: 1_000 })
+    const r = await inspectImage(makePixelBomb(2_000), { ...DEFAULT_IMAGE_LIMITS, maxDimension: 1_000 })
     expect(r.decodeError?.code).toBe('pixel-bomb')
   })
 

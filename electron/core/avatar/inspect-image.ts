@@ -1,11 +1,18 @@
-import sharp, { type Metadata, type SharpOptions } from 'sharp'
 import type { AvatarImageFacts } from '../../../shared/avatar/assess'
 import type { AvatarProblem } from '../../../shared/avatar/problems'
+import { isDecodable, type DecodeAnswer, type DecodedHeader } from './decode-protocol'
+import { sniffImageType } from './sniff-image'
+import { sharedImageDecoder, type ImageDecoder, type Stopped } from './image-decoder'
+
+export { sniffImageType }
 
 /**
- * Decides whether bytes really are an image, without trusting the Content-Type and without letting
- * a hostile file exhaust memory: magic bytes first, then sharp's header-only `metadata()` to refuse
- * pixel bombs, and only then a full decode that fails on truncated or corrupt data.
+ * Decides whether bytes really are an image Zendesk can show, without trusting the Content-Type
+ * and without letting a hostile file take the machine: the format is decided from the magic bytes
+ * before anything decodes; SVG is never rasterised (chat does not show it, and a 185-byte SVG can
+ * ask for minutes of CPU); every other format is decoded once, in a checker process bounded in
+ * time and memory and stopped on cancel — header first (pixel bombs are refused there), then one
+ * pass over the pixels that also makes the preview. Here: what a decode means, in the user's words.
  */
 
 export interface ImageLimits {
@@ -13,12 +20,24 @@ export interface ImageLimits {
   maxPixels: number
   /** Refused before decoding above this many pixels on one side. */
   maxDimension: number
+  /** The decode is stopped (its process killed) after this long. */
+  decodeTimeoutMs: number
+  /** The decode is stopped when its process holds more than this much memory. */
+  maxDecoderMemoryMb: number
 }
 
-export const DEFAULT_IMAGE_LIMITS: ImageLimits = { maxPixels: 40_000_000, maxDimension: 16_384 }
+export const DEFAULT_IMAGE_LIMITS: ImageLimits = { maxPixels: 40_000_000, maxDimension: 16_384, decodeTimeoutMs: 10_000, maxDecoderMemoryMb: 512 }
 
 /** The preview side, in pixels: twice the chat circle, for high-density screens. */
 export const PREVIEW_SIZE = 96
+
+/** What the decode cost, for benchmarks and tests (not part of the check's result). */
+export interface DecodeCost {
+  /** Peak resident memory of the decoder process, in bytes. */
+  peakRss: number
+  ms: number
+  stopped: string | null
+}
 
 export interface ImageInspection {
   sniffed: string | null
@@ -26,88 +45,91 @@ export interface ImageInspection {
   decodeError: AvatarProblem | null
   /** A 96 × 96 centre-cropped PNG as a data URL, or null when the image could not be decoded. */
   preview: string | null
+  /** Null when nothing was decoded (not an image, SVG). */
+  cost: DecodeCost | null
 }
 
-const startsWith = (buf: Buffer, bytes: number[], offset = 0): boolean => bytes.every((b, i) => buf[offset + i] === b)
-
-/** The format named by the first bytes (`jpeg`, `png`, `gif`, `webp`, `avif`, `heic`, `bmp`, `tiff`, `ico`, `svg`, `html`), or null. */
-export const sniffImageType = (buf: Buffer): string | null => {
-  if (buf.length < 4) return null
-  if (startsWith(buf, [0xff, 0xd8, 0xff])) return 'jpeg'
-  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png'
-  if (buf.subarray(0, 6).toString('latin1') === 'GIF87a' || buf.subarray(0, 6).toString('latin1') === 'GIF89a') return 'gif'
-  if (buf.subarray(0, 4).toString('latin1') === 'RIFF' && buf.subarray(8, 12).toString('latin1') === 'WEBP') return 'webp'
-  if (buf.subarray(4, 8).toString('latin1') === 'ftyp') {
-    const brand = buf.subarray(8, 12).toString('latin1')
-    if (/^avi[fs]$/.test(brand)) return 'avif'
-    if (/^(?:heic|heix|hevc|heim|heis|mif1|msf1)$/.test(brand)) return 'heic'
-  }
-  if (startsWith(buf, [0x42, 0x4d])) return 'bmp'
-  if (startsWith(buf, [0x49, 0x49, 0x2a, 0x00]) || startsWith(buf, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff'
-  if (startsWith(buf, [0x00, 0x00, 0x01, 0x00])) return 'ico'
-  const head = buf.subarray(0, 1024).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase()
-  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype svg[^>]*>\s*)?<svg[\s>]/.test(head)) return 'svg'
-  if (/^(?:<!doctype html|<html|<head|<body|<!--|<meta|<title|<script)/.test(head)) return 'html'
-  return null
+export interface InspectOptions {
+  /** The decoder to use (default: the process's shared one). */
+  decoder?: ImageDecoder
+  /** Cancelling stops the decode (its process is killed). */
+  signal?: AbortSignal
 }
 
 const problem = (code: string, message: string, fix: string): AvatarProblem => ({ code, message, fix })
 
-/** sharp names AVIF and HEIC both `heif`; tell them apart by compression. */
-const formatName = (meta: Metadata, sniffed: string | null): string => {
-  if (meta.format === 'heif') return meta.compression === 'av1' ? 'avif' : 'heic'
-  return meta.format ?? sniffed ?? 'unknown'
+const RESAVE = 'Open the image in an image editor, save it again as PNG or JPG, upload it, and use the new link.'
+
+/** Why nothing was decoded, before any decoder ran. */
+const undecoded = (sniffed: string | null): AvatarProblem => {
+  if (sniffed === 'svg') {
+    return problem(
+      'svg-not-shown',
+      'The file is an SVG drawing. Zendesk messaging shows JPG, PNG and GIF avatars only, so chat would show no picture; it was not rendered here either.',
+      'Export the drawing as a PNG or JPG of 512 × 512 pixels (any design tool can "Export as PNG"), upload it, and use its link.'
+    )
+  }
+  if (sniffed && sniffed !== 'html') {
+    return problem('not-decodable', `The file is ${sniffed.toUpperCase()}, which Zendesk messaging does not show; it was not decoded.`, 'Save the image as PNG or JPG, upload it, and use the new link.')
+  }
+  return problem('not-decodable', 'The file is not an image: its first bytes match no image format.', 'Use a direct image URL that ends in .jpg, .png, or another image extension.')
 }
 
+/** sharp names AVIF and HEIC both `heif`; tell them apart by compression. */
+const factsOf = (h: DecodedHeader, sniffed: string): AvatarImageFacts => ({
+  format: h.format === 'heif' ? (h.compression === 'av1' ? 'avif' : 'heic') : h.format || sniffed,
+  width: h.width,
+  height: h.height,
+  animated: h.pages > 1
+})
+
+/** The problem a decode failure or a stop is, in the user's words. */
+const failureProblem = (o: DecodeAnswer | Stopped, sniffed: string, limits: ImageLimits): AvatarProblem | null => {
+  if (o.kind === 'decoded') return null
+  if (o.kind === 'stopped') {
+    if (o.reason === 'cancelled') return problem('cancelled', 'The check was cancelled.', 'Start the check again when you are ready.')
+    if (o.reason === 'time' || o.reason === 'memory') {
+      return problem('decode-too-costly', `${o.message} It was stopped: a browser showing the chat would struggle too.`, 'Resize the image to 512 × 512 pixels and save it as PNG or JPG.')
+    }
+    if (o.reason === 'crashed') return problem('not-decodable', `${o.message} The file is damaged or built to break image software.`, RESAVE)
+    return problem('decoder-unavailable', `${o.message} The image was downloaded but not checked.`, 'Check again; if it keeps failing, reinstall the app or report it to Aissist support.')
+  }
+  if (o.kind === 'refused' && o.reason === 'too-many-pixels') {
+    return problem('pixel-bomb', `The image declares ${o.message} pixels, more than the ${(limits.maxPixels / 1e6).toFixed(0)} megapixels a browser can safely decode; it was not decoded.`, 'Resize the image to 512 × 512 pixels and save it as PNG or JPG.')
+  }
+  if (o.kind === 'refused') return problem('not-decodable', `The file looks like ${sniffed.toUpperCase()} but cannot be read (${o.message}).`, RESAVE)
+  const truncated = /premature end|truncat|unexpected end|not enough data|short read|read error/i.test(o.message)
+  return truncated
+    ? problem('truncated', `The image is cut off: it ends before all its pixels (${o.message}).`, 'Upload the image again (the upload was interrupted), and use the new link.')
+    : problem('not-decodable', `The image is damaged and cannot be decoded (${o.message}).`, RESAVE)
+}
+
+/** What a decode (or its absence) means for the check: image facts, the problem, the preview. */
+export const describeDecode = (sniffed: string | null, answer: DecodeAnswer | Stopped | null, limits: ImageLimits): Pick<ImageInspection, 'image' | 'decodeError' | 'preview'> => {
+  if (!answer || !isDecodable(sniffed)) return { image: null, decodeError: undecoded(sniffed), preview: null }
+  const header = answer.kind === 'stopped' ? null : answer.header
+  return {
+    image: header ? factsOf(header, sniffed) : null,
+    decodeError: failureProblem(answer, sniffed, limits),
+    preview: answer.kind === 'decoded' ? `data:image/png;base64,${Buffer.from(answer.preview).toString('base64')}` : null
+  }
+}
+
+/** The decode bounds of these limits, for the decoder. */
+export const decodeBounds = (limits: ImageLimits, signal?: AbortSignal) => ({
+  maxPixels: limits.maxPixels,
+  maxDimension: limits.maxDimension,
+  timeoutMs: limits.decodeTimeoutMs,
+  maxMemoryBytes: limits.maxDecoderMemoryMb * 1024 * 1024,
+  previewSize: PREVIEW_SIZE,
+  signal
+})
+
 /** Inspects bytes as an image: format, size, animation, decodability, and a preview of the chat crop. */
-export const inspectImage = async (buf: Buffer, limits: ImageLimits = DEFAULT_IMAGE_LIMITS): Promise<ImageInspection> => {
+export const inspectImage = async (buf: Buffer, limits: ImageLimits = DEFAULT_IMAGE_LIMITS, options: InspectOptions = {}): Promise<ImageInspection> => {
   const sniffed = sniffImageType(buf)
-  if (!sniffed || sniffed === 'html') {
-    return { sniffed, image: null, decodeError: problem('not-decodable', 'The file is not an image: its first bytes match no image format.', 'Use a direct image URL that ends in .jpg, .png, or another image extension.'), preview: null }
-  }
-  let meta: Metadata
-  try {
-    // Header only: no pixel is decoded, so a 20 000 × 20 000 bomb costs a few kB here.
-    meta = await sharp(buf, { limitInputPixels: false, failOn: 'none' }).metadata()
-  } catch (e) {
-    return {
-      sniffed,
-      image: null,
-      decodeError: problem('not-decodable', `The file looks like ${sniffed.toUpperCase()} but cannot be read (${(e as Error).message.trim()}).`, 'Open the image in an image editor, save it again as PNG or JPG, upload it, and use the new link.'),
-      preview: null
-    }
-  }
-  const width = meta.width ?? 0
-  const pageHeight = meta.pageHeight ?? meta.height ?? 0
-  const pages = meta.pages ?? 1
-  const image: AvatarImageFacts = { format: formatName(meta, sniffed), width, height: pageHeight, animated: pages > 1 }
-  if (width * pageHeight > limits.maxPixels || width > limits.maxDimension || pageHeight > limits.maxDimension || width * pageHeight * pages > limits.maxPixels * 4) {
-    return {
-      sniffed,
-      image,
-      decodeError: problem('pixel-bomb', `The image declares ${width} × ${pageHeight} pixels${pages > 1 ? ` in ${pages} frames` : ''}, more than the ${(limits.maxPixels / 1e6).toFixed(0)} megapixels a browser can safely decode; it was not decoded.`, 'Resize the image to 512 × 512 pixels and save it as PNG or JPG.'),
-      preview: null
-    }
-  }
-  const opts: SharpOptions = { limitInputPixels: limits.maxPixels, failOn: 'truncated' }
-  try {
-    // A full decode of every pixel: truncated and corrupt files fail here, not in the customer's chat.
-    await sharp(buf, { ...opts, failOn: 'error' }).stats()
-  } catch (e) {
-    const msg = (e as Error).message.trim().split('\n')[0]
-    const truncated = /premature end|truncat|unexpected end|not enough data|short read|read error/i.test(msg)
-    return {
-      sniffed,
-      image,
-      decodeError: truncated
-        ? problem('truncated', `The image is cut off: it ends before all its pixels (${msg}).`, 'Upload the image again (the upload was interrupted), and use the new link.')
-        : problem('not-decodable', `The image is damaged and cannot be decoded (${msg}).`, 'Open the image in an image editor, save it again as PNG or JPG, upload it, and use the new link.'),
-      preview: null
-    }
-  }
-  const png = await sharp(buf, opts)
-    .resize(PREVIEW_SIZE, PREVIEW_SIZE, { fit: 'cover', position: 'centre' })
-    .png({ compressionLevel: 9 })
-    .toBuffer()
-  return { sniffed, image, decodeError: null, preview: `data:image/png;base64,${png.toString('base64')}` }
+  if (!isDecodable(sniffed)) return { sniffed, ...describeDecode(sniffed, null, limits), cost: null }
+  const outcome = await (options.decoder ?? sharedImageDecoder()).decode(buf, { format: sniffed, ...decodeBounds(limits, options.signal) })
+  const cost: DecodeCost = { peakRss: outcome.peakRss, ms: Math.round(outcome.ms), stopped: outcome.kind === 'stopped' ? outcome.reason : null }
+  return { sniffed, ...describeDecode(sniffed, outcome, limits), cost }
 }

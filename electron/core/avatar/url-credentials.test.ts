@@ -9,6 +9,12 @@ describe('url credentials', () => {
     expect(hasUserinfo('https://u:p@h/')).toBe(true)
   })
 
+  it('masks a typed password holding "/" (the URL does not even parse then), wherever it is quoted', () => {
+    expect(maskUserinfo('https://ana:pa/ss@img.example.com/a.png')).toBe('https://***@img.example.com/a.png')
+    expect(maskUserinfo('"https://ana:p/a?s#s@img.example.com/a.png" is not a valid URL.')).toBe('"https://***@img.example.com/a.png" is not a valid URL.')
+    expect(maskUserinfo('https://ana:pa/ss@h.example/@ana/x.png')).not.toMatch(/pa\/ss/)
+  })
+
   it('leaves @ in paths, queries and plain URLs alone', () => {
     for (const url of ['https://mastodon.example/@ana/avatar.png', 'https://h.example/a.png?email=a@b.c', 'https://h.example/a.png#x@y', 'https://h.example/a.png']) {
       expect(stripUserinfo(url)).toBe(url)

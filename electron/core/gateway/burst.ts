@@ -1,14 +1,17 @@
+import { setMaxListeners } from 'node:events'
 import { latencyStats } from '../../../shared/gateway/latency'
+import { ZENDESK_WEBHOOK_TIMEOUT_MS } from '../../../shared/gateway/zendesk-view'
 import type { BurstResult, BurstSample } from '../../../shared/contract/test-events'
 import type { AppError } from '../../../shared/result'
 import type { WebhookEventType } from '../../../shared/webhook-events'
 import { AppFailure } from '../errors'
 import type { Services } from '../services'
+import { createGatewayPool } from './gateway-pool'
 import { buildTestEvent, secretFor } from './test-event'
 import { sendWebhookEvent } from './send-event'
 
 /** Bounds that keep a burst a test, not a load attack on someone's gateway. */
-export const BURST_LIMITS = { maxCount: 500, maxConcurrency: 20 } as const
+export const BURST_LIMITS = { maxCount: 500, maxConcurrency: 50 } as const
 
 export interface BurstInput {
   profileRef: string
@@ -22,9 +25,10 @@ export interface BurstInput {
 }
 
 /**
- * Sends `count` fresh events at `concurrency` to the profile's own gateway (each on its own
- * connection, as Zendesk's deliveries are) and reports the latency distribution and the answers by
- * Zendesk verdict and status. Cancelling stops new sends and reports what finished.
+ * Sends `count` fresh events at `concurrency` to the profile's own gateway over a keep-alive pool
+ * of at most `concurrency` connections, and reports the latency distribution, the answers by
+ * Zendesk verdict and status, and how many connections were opened for how many events.
+ * Cancelling stops new sends and reports what finished.
  */
 export const runBurst = async (services: Services, input: BurstInput): Promise<BurstResult> => {
   if (!Number.isInteger(input.count) || input.count < 1 || input.count > BURST_LIMITS.maxCount) {
@@ -35,6 +39,18 @@ export const runBurst = async (services: Services, input: BurstInput): Promise<B
   }
   const profile = await services.vault.getProfile(input.profileRef)
   const secret = await secretFor(services, profile)
+  const timeoutMs = input.timeoutMs ?? ZENDESK_WEBHOOK_TIMEOUT_MS
+  const pool = createGatewayPool({ allowPrivate: profile.allowPrivate, timeoutMs, connections: input.concurrency })
+  // One redactor for the whole burst: the registry's, which holds the secret (read or typed) too.
+  services.secrets.add(secret)
+  const redact = services.secrets.redact
+  // One cancel signal every in-flight event listens to (undici adds a few listeners per request);
+  // none at all when the burst cannot be cancelled.
+  const cancel = input.signal ? new AbortController() : null
+  if (cancel) setMaxListeners(input.concurrency * 4 + 10, cancel.signal)
+  const onCancel = (): void => cancel?.abort(input.signal?.reason)
+  if (input.signal?.aborted) onCancel()
+  else input.signal?.addEventListener('abort', onCancel, { once: true })
   const latencies: number[] = []
   const byVerdict: Record<string, number> = {}
   const byStatus: Record<string, number> = {}
@@ -46,7 +62,7 @@ export const runBurst = async (services: Services, input: BurstInput): Promise<B
     while (next < input.count && !input.signal?.aborted) {
       next++
       const payload = buildTestEvent(profile, { type: input.type, text: `Burst test event ${next} of ${input.count}` })
-      const r = await sendWebhookEvent({ url: profile.gatewayUrl, secret, payload, timeoutMs: input.timeoutMs, allowPrivate: profile.allowPrivate, signal: input.signal })
+      const r = await sendWebhookEvent({ url: profile.gatewayUrl, secret, payload, timeoutMs, allowPrivate: profile.allowPrivate, signal: cancel?.signal, pool, redact })
       if (r.error?.code === 'cancelled') break
       done++
       latencies.push(r.timings.totalMs)
@@ -57,9 +73,15 @@ export const runBurst = async (services: Services, input: BurstInput): Promise<B
       input.onProgress?.({ done, total: input.count, lastMs: r.timings.totalMs })
     }
   }
-  await Promise.all(Array.from({ length: Math.min(input.concurrency, input.count) }, worker))
+  try {
+    await Promise.all(Array.from({ length: Math.min(input.concurrency, input.count) }, worker))
+  } finally {
+    input.signal?.removeEventListener('abort', onCancel)
+    await pool.close()
+  }
   const durationMs = performance.now() - start
-  services.logger.info('burst finished', { profileId: profile.id, count: input.count, done, byVerdict })
+  const connections = { opened: pool.opened, reused: Math.max(0, done - pool.opened) }
+  services.logger.info('burst finished', { profileId: profile.id, count: input.count, done, byVerdict, connections })
   return {
     requested: input.count,
     completed: done,
@@ -71,6 +93,7 @@ export const runBurst = async (services: Services, input: BurstInput): Promise<B
     byVerdict,
     byStatus,
     latencies: latencies.map((l) => Math.round(l * 10) / 10),
-    firstError
+    firstError,
+    connections
   }
 }

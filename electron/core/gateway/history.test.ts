@@ -44,13 +44,24 @@ describe('event history', () => {
     await expect(findHistoryEntry(dir, `${profileId}.nope`)).rejects.toMatchObject({ code: 'history-entry-not-found' })
   })
 
-  it('refuses to write an entry containing the secret', async () => {
+  it('masks the secret in every encoding instead of refusing, and keeps the answer', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'history-'))
     dirs.push(dir)
     const profileId = randomUUID()
-    await appendHistory(dir, entry(profileId), ['super-secret-1234'])
-    await expect(appendHistory(dir, entry(profileId, { leaked: 'super-secret-1234' }), ['super-secret-1234'])).rejects.toMatchObject({ code: 'internal-error' })
-    expect(readFileSync(join(dir, 'event-history', `${profileId}.json`), 'utf8')).not.toContain('super-secret-1234')
-    expect(await readHistory(dir, profileId)).toHaveLength(1)
+    const secret = 'super-secret-1234'
+    const forms = [secret, Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('base64url'), Buffer.from(secret).toString('hex'), Buffer.from(secret).toString('hex').toUpperCase()]
+    await appendHistory(dir, entry(profileId), [secret])
+    const echoing = entry(profileId, { leaked: secret })
+    echoing.response.body = `echo ${forms.join(' ')}`
+    echoing.response.headers = { 'x-echo': forms[1] }
+    const stored = await appendHistory(dir, echoing, [secret])
+    const text = readFileSync(join(dir, 'event-history', `${profileId}.json`), 'utf8')
+    for (const f of forms) expect(text).not.toContain(f)
+    const list = await readHistory(dir, profileId)
+    expect(list).toHaveLength(2)
+    expect(list[0]).toEqual(stored)
+    expect(list[0].response.body).toBe('echo [REDACTED] [REDACTED] [REDACTED] [REDACTED] [REDACTED]')
+    expect(list[0].response.headers).toEqual({ 'x-echo': '[REDACTED]' })
+    expect(list[0].response.request.body).toEqual({ leaked: '[REDACTED]' })
   })
 })

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { HistoryEntry } from '../../../shared/contract/test-events'
+import { createRedactor, redactDeep } from '../../../shared/redact'
 import { AppFailure } from '../errors'
 import { writeFileAtomic } from '../vault/atomic-file'
 
@@ -52,21 +53,20 @@ export const readHistory = async (dataDir: string, profileId: string): Promise<H
 
 /**
  * Adds an entry to a profile's history (capped, atomic). `secrets` are the values that must not be
- * in it: the write is refused if one is, so a bug can never put a secret on disk.
+ * in it: every form of each (plain, URL-encoded, JSON-escaped, base64, hex) is masked in the entry
+ * before it is written, so a gateway echoing the secret back costs the user neither the secret nor
+ * the answer. Returns the entry as stored.
  */
-export const appendHistory = async (dataDir: string, entry: HistoryEntry, secrets: readonly string[]): Promise<void> => {
+export const appendHistory = async (dataDir: string, entry: HistoryEntry, secrets: readonly string[]): Promise<HistoryEntry> => {
   const file = fileFor(dataDir, entry.profileId)
+  const stored = redactDeep(entry, createRedactor(secrets))
   await serial(file, async () => {
-    const entries = [entry, ...(await readHistory(dataDir, entry.profileId))].slice(0, HISTORY_CAP)
+    const entries = [stored, ...(await readHistory(dataDir, entry.profileId))].slice(0, HISTORY_CAP)
     const text = JSON.stringify({ version: 1, entries }, null, 1)
-    for (const s of secrets) {
-      if (s && s.length >= 4 && text.includes(s)) {
-        throw new AppFailure({ code: 'internal-error', message: 'The event history was not saved: it would have contained the webhook secret.', fix: 'Report this to Aissist support; nothing was written.' })
-      }
-    }
     await mkdir(historyDir(dataDir), { recursive: true, mode: 0o700 })
     await writeFileAtomic(file, text)
   })
+  return stored
 }
 
 /** Finds one entry by its id. */

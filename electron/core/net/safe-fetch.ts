@@ -1,6 +1,7 @@
 import type { LookupFunction } from 'node:net'
 import { Agent, request } from 'undici'
 import type { FetchHop } from '../../../shared/avatar/assess'
+import { checkUrlSafety } from '../../../shared/net/url-safety'
 import { AppFailure } from '../errors'
 import { USER_AGENT } from '../platform/version'
 import { resolvePublic, type HostResolver } from './resolve-public'
@@ -140,6 +141,10 @@ export const safeFetch = async (input: string, options: SafeFetchOptions = {}): 
     return describeNetworkError(e, url, timeouts)
   }
 
+  // What the user gave is refused, not cleaned up, when its host may not be the one it shows.
+  const safety = checkUrlSafety(input, 'The link')
+  if (!safety.ok && safety.problem.code !== 'url-invalid') return fail(safety.problem)
+
   let current: URL
   try {
     current = new URL(input)
@@ -151,7 +156,7 @@ export const safeFetch = async (input: string, options: SafeFetchOptions = {}): 
     if (current.protocol !== 'http:' && current.protocol !== 'https:') {
       return fail({ code: hopIndex ? 'bad-redirect' : 'unsupported-scheme', message: `${hopIndex ? 'A redirect leads' : 'The link leads'} to a "${current.protocol}" URL; only http and https are fetched.`, fix: 'Use a direct https link to the image.' })
     }
-    // The public has no credentials for this host: never send any.
+    // The public has no credentials for this host: never send any (a redirect may carry some).
     current.username = ''
     current.password = ''
     current.hash = ''

@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { redactDeep } from '../../../shared/redact'
-import { secretRegistry, type SecretRegistry } from './secret-registry'
+import type { SecretRegistry } from './secret-registry'
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 }
@@ -26,8 +26,8 @@ export interface LoggerOptions {
   maxBytes?: number
   /** How many rotated files to keep besides the current one. */
   keep?: number
-  /** The registry whose secrets are redacted; the process-wide one by default. */
-  secrets?: Pick<SecretRegistry, 'redact'>
+  /** The registry whose secrets are redacted (the services' own). */
+  secrets: Pick<SecretRegistry, 'redact'>
 }
 
 const RESERVED = new Set(['time', 'level', 'message'])
@@ -95,7 +95,7 @@ const appendNoFollow = (dir: string, file: string, line: string): string | null 
  * replaced whole, whatever their scheme) and by text (every secret in the registry, in every form,
  * and credential headers inside strings) — so a secret can never be written even by mistake.
  */
-export const createLogger = ({ dir, level = 'info', echo = false, maxBytes = 1_000_000, keep = 3, secrets = secretRegistry }: LoggerOptions): Logger => {
+export const createLogger = ({ dir, level = 'info', echo = false, maxBytes = 1_000_000, keep = 3, secrets }: LoggerOptions): Logger => {
   const logsDir = dir ? join(dir, 'logs') : null
   const file = logsDir ? join(logsDir, LOG_FILE_NAME) : null
   if (logsDir && !isLink(logsDir)) mkdirSync(logsDir, { recursive: true, mode: 0o700 })

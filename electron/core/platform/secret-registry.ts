@@ -1,9 +1,10 @@
 import { createRedactor } from '../../../shared/redact'
 
 /**
- * Every secret the process has touched (read from or written to the keychain, typed for one send)
- * is registered here, in memory only, so the logger, error texts and reports can redact it
- * wherever it appears — even in a Zendesk error body that echoes it back.
+ * Every secret one set of services has touched (read from or written to the keychain, typed for
+ * one send, sent by a client) is registered here, in memory only, so the logger, error texts,
+ * reports and stored gateway answers can redact it wherever it appears — in every encoding the
+ * redactor knows, even in a Zendesk error body or a gateway answer that echoes it back.
  */
 export class SecretRegistry {
   private readonly secrets = new Set<string>()
@@ -26,5 +27,8 @@ export class SecretRegistry {
   }
 }
 
-/** The process-wide registry: one process, one set of secrets it has seen. */
-export const secretRegistry = new SecretRegistry()
+/**
+ * A registry of its own for one set of services (one per `createServices`): two services in one
+ * process — a test's, the harness's — never share, nor leak into each other's redaction.
+ */
+export const createSecretRegistry = (): SecretRegistry => new SecretRegistry()

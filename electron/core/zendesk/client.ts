@@ -35,11 +35,11 @@ import {
 } from '../../../shared/schemas/zendesk'
 import { redactDeep } from '../../../shared/redact'
 import { USER_AGENT } from '../platform/version'
-import { secretRegistry } from '../platform/secret-registry'
+import { createSecretRegistry } from '../platform/secret-registry'
 import { ZendeskApiError, describeHttpStatus, describeNetworkError, isZendeskApiError, type ZendeskErrorDetails } from './errors'
 import { DEFAULT_RETRY_POLICY, backoffDelay, parseRetryAfter, sleep, type RetryPolicy } from './retry'
 
-/** Where secrets go to be redacted everywhere (the process registry by default). */
+/** Where secrets go to be redacted everywhere (the services' registry; a private one by default). */
 export interface SecretSink {
   add(secret: string | null | undefined, keyId?: string): void
   redact(text: string): string
@@ -152,7 +152,7 @@ export class ZendeskClient {
     this.origin = url.origin
     this.basePath = url.pathname.replace(/\/+$/, '')
     this.appId = options.appId
-    this.secrets = options.secrets ?? secretRegistry
+    this.secrets = options.secrets ?? createSecretRegistry()
     this.secrets.add(options.keySecret, options.keyId)
     this.auth = `Basic ${Buffer.from(`${options.keyId}:${options.keySecret}`).toString('base64')}`
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry }
