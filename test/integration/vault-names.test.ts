@@ -66,7 +66,7 @@ describe('names', () => {
     expect(JSON.parse(list.out).profiles).toEqual([expect.objectContaining({ id, name: bad })])
     const show = await f.cli(['profile', 'show', id])
     expect(show.out).toContain('Customer name contains a control character (U+001B ESC)')
-    expect(show.out).toContain(`profile edit ${id} --name`)
+    expect(show.out).toContain(`customer edit ${id} --name`)
 
     const other = await f.cli(['profile', 'edit', id, '--notes', 'just a note', '--json'])
     expect(other.code).toBe(64)

@@ -70,7 +70,7 @@ describe('keychain texts on screen', () => {
   it.each([
     'renderer/src/features/home/home-page.tsx',
     'renderer/src/features/profiles/keychain-status.tsx',
-    'renderer/src/features/about/keychain-status-row.tsx'
+    'renderer/src/features/settings/keychain-status-row.tsx'
   ])('%s writes no shell command of its own', (file) => {
     const source = readFileSync(join(resolve(__dirname, '../../..'), file), 'utf8')
     expect(source).not.toMatch(/dbus-run-session|gnome-keyring-daemon|\bsudo\b|\bapt install\b|aissist-zd /)

@@ -338,7 +338,7 @@ export class Vault {
       // The keychain cannot list: ask each secret in parallel (the store may still hold some, such
       // as the sandbox's made-up secrets kept in memory); the others read "unavailable".
       const ask = (id: string, kind: SecretKind): Promise<SecretStatus> =>
-        this.secretStore.get(accountFor(id, kind)).then(
+        this.secretStore.get(accountFor(id, kind, doc.storeId ?? undefined)).then(
           (v) => (v ? 'present' : 'missing'),
           (x: unknown) => (isKeychainFailure(x) ? 'unavailable' : Promise.reject(x))
         )
