@@ -58,7 +58,7 @@ test('no D-Bus: Start keeps both ways in view, the sandbox runs setup → events
   await app.getByTestId('setup-plan').click()
   await expect(app.getByTestId('plan-table')).toBeVisible()
   await app.getByTestId('setup-apply').click()
-  for (const id of ALL_STEPS) await expect(app.getByTestId(`step-${id}`), `step ${id}`).toHaveAttribute('data-status', 'passed', { timeout: 30_000 })
+  for (const id of ALL_STEPS) await expect(app.getByTestId(`step-${id}`), `step ${id}`).toHaveAttribute('data-status', 'pass', { timeout: 30_000 })
   await expect(app.getByTestId('setup-summary')).toContainText('Configured')
 
   await openScreen(app, 'Test events')
