@@ -13,6 +13,7 @@ import { utilityKeychainWorkerSpawner } from './keychain-worker'
 import { startEmbeddedSandboxAtLaunch } from '../core/sandbox/embedded'
 import { configureImageDecoder } from '../core/avatar/image-decoder'
 import { utilityDecoderLauncher } from './decoder-launcher'
+import { installAppMenu } from './menu'
 
 /**
  * The app's lifecycle: one instance, hardened sessions and web contents, the renderer served from
@@ -54,6 +55,8 @@ if (!app.requestSingleInstanceLock()) {
       emit: (name, payload) => sendEvent(webContents.getAllWebContents().filter((c) => senders.has(c)), name, payload)
     })
     registerIpc(handlers, makeContext, senders, isOwnUrl)
+    // File → Open report…: a support report someone sent, shown read-only on Diagnose.
+    installAppMenu({ window: () => mainWindow, reportOpened: (event) => makeContext().emit('reportOpened', event), redact: services.secrets.redact })
     // The sandbox profile's sandbox runs whenever the app does; `npm start` creates it on a first run.
     await startEmbeddedSandboxAtLaunch(services, { autoCreate: process.env.AISSIST_AUTO_SANDBOX === '1' })
 

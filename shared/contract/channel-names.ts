@@ -19,6 +19,11 @@ export const CALL_CHANNELS = [
   'getLastDoctorResult',
   'exportDoctorReport',
   'copyDoctorReport',
+  'runDoctorAll',
+  'listLastResults',
+  'listDoctorHistory',
+  'getDoctorHistoryRun',
+  'readReport',
   'sendTestEvent',
   'previewTestEvent',
   'probeGateway',
@@ -52,7 +57,7 @@ export const CALL_CHANNELS = [
 ] as const satisfies readonly Channel[]
 
 /** Every main→renderer event; preload exposes `on<Event>` for each. */
-export const EVENT_NAMES = ['taskProgress'] as const satisfies readonly PushEventName[]
+export const EVENT_NAMES = ['taskProgress', 'reportOpened'] as const satisfies readonly PushEventName[]
 
 /** `taskProgress` → `onTaskProgress`: the name preload exposes for a subscription. */
 export const subscriptionName = <E extends string>(e: E): `on${Capitalize<E>}` => `on${e[0].toUpperCase()}${e.slice(1)}` as `on${Capitalize<E>}`

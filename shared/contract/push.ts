@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { FetchHopSchema } from './avatar'
-import { DoctorProgress } from './doctor'
+import { DoctorAllProgress, DoctorProgress, OpenedReport } from './doctor'
+import { AppErrorSchema } from '../result'
 import { SetupStepSchema } from './setup'
 import { BurstSampleSchema, RoundTripProgressSchema } from './test-events'
 
@@ -21,6 +22,7 @@ const progressOf = <K extends string, P extends z.ZodType>(kind: K, payload: P) 
 export const TaskProgress = z.discriminatedUnion('kind', [
   progressOf('setup', SetupStepSchema),
   progressOf('doctor', DoctorProgress),
+  progressOf('doctor-all', DoctorAllProgress),
   progressOf('burst', BurstSampleSchema),
   progressOf('round-trip', RoundTripProgressSchema),
   progressOf('avatar', FetchHopSchema)
@@ -46,9 +48,21 @@ export const payloadOf = <K extends TaskKind>(p: TaskProgress, kind: K): Progres
   return payload as ProgressPayload<K>
 }
 
+/**
+ * A report file opened outside the page (the app menu's "Open report…"): read and validated in
+ * main, then handed to the page to show read-only — or the reason it is not a report.
+ */
+export const ReportOpened = z.object({
+  fileName: z.string(),
+  opened: OpenedReport.nullable(),
+  error: AppErrorSchema.nullable()
+})
+export type ReportOpened = z.infer<typeof ReportOpened>
+
 /** Every push event: name → payload schema. Preload exposes `on<Name>` for each. */
 export const pushEvents = {
-  taskProgress: TaskProgress
+  taskProgress: TaskProgress,
+  reportOpened: ReportOpened
 } as const
 
 export type PushEventName = keyof typeof pushEvents

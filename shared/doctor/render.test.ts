@@ -8,7 +8,7 @@ const HOOK = 'HookSecretCanary-987654321'
 
 const report = (): DoctorReport => ({
   format: 'aissist-zendesk-doctor-report',
-  version: 1,
+  version: 2,
   generatedAt: '2026-01-02T03:04:05.000Z',
   app: { name: 'Aissist Zendesk Setup', version: '1.0.0', host: 'cli', platform: 'linux', arch: 'x64', osRelease: '6.1', node: '20.20.0' },
   profile: {
@@ -37,6 +37,12 @@ const report = (): DoctorReport => ({
     summary: '1 passed, 0 warnings, 1 failed, 0 skipped',
     startedAt: '2026-01-02T03:04:00.000Z',
     durationMs: 1234.5,
+    sinceLastPass: {
+      at: '2025-12-29T10:00:00.000Z',
+      runId: 'r1',
+      runsKept: 3,
+      changes: [{ check: 'test-events', before: { status: 'pass', evidence: {} }, after: { status: 'fail', code: 'gateway-unauthorized', evidence: {} } }]
+    },
     checks: [
       { id: 'keychain', title: 'Keychain', status: 'pass', message: 'The Secret Service answers.', fix: '', durationMs: 3, evidence: { backend: 'Secret Service' } },
       {

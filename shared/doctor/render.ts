@@ -1,4 +1,6 @@
-import type { DoctorCheck, DoctorReport } from '../contract/doctor'
+import type { CheckChange, DoctorCheck, DoctorReport } from '../contract/doctor'
+import { checkDefinition } from './chain'
+import { dateTimeWords, describeChange, sinceLastPassSentence } from './change-sentence'
 
 /**
  * The support report as text: Markdown to paste into a ticket, JSON for a script or for support's
@@ -19,6 +21,21 @@ const fence = (s: string): string => {
 
 const evidenceText = (evidence: Record<string, unknown>): string => JSON.stringify(evidence, null, 2)
 
+const sideText = (s: CheckChange['before']): string => {
+  const fields = Object.entries(s.evidence).map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+  return [s.status, ...fields].join('; ')
+}
+
+/** The links that changed since the last passing run: a table of before and after. */
+const changesSection = (changes: readonly CheckChange[], at: string | null): string[] => [
+  `## What changed since the last passing run${at ? ` (${dateTimeWords(at)})` : ''}`,
+  '',
+  '| Check | Then | Now | In words |',
+  '| --- | --- | --- | --- |',
+  ...changes.map((c) => `| ${cell(checkDefinition(c.check).title)} | ${cell(sideText(c.before))} | ${cell(sideText(c.after))} | ${cell(describeChange(c) ?? 'skipped: an earlier link did not pass')} |`),
+  ''
+]
+
 /** The report as Markdown: header, first failure, a table of the chain, then each link's details. */
 export const renderMarkdown = (r: DoctorReport): string => {
   const res = r.result
@@ -34,6 +51,8 @@ export const renderMarkdown = (r: DoctorReport): string => {
   } else {
     lines.push(res.verdict === 'pass' ? '**Every check passed.**' : '**Nothing failed, but some checks need attention.**', '')
   }
+  const since = sinceLastPassSentence(res.sinceLastPass, new Date(r.generatedAt))
+  if (since) lines.push(`**Since it last worked:** ${since}`, '')
   lines.push(`Result: ${res.summary}${res.offline ? ' (this machine was offline)' : ''}${res.cancelled ? ' (the run was cancelled)' : ''}. Started ${res.startedAt}, took ${Math.round(res.durationMs)} ms.`, '')
   lines.push('## Customer (no secrets)', '')
   const p = r.profile
@@ -52,6 +71,7 @@ export const renderMarkdown = (r: DoctorReport): string => {
     ['Webhook ID', p.webhookId ?? '—']
   ]
   lines.push('| Field | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${cell(v)} |`), '')
+  if (res.sinceLastPass?.changes.length) lines.push(...changesSection(res.sinceLastPass.changes, res.sinceLastPass.at))
   lines.push('## Checks', '', '| # | Check | Result | Message | Time |', '| --- | --- | --- | --- | --- |')
   res.checks.forEach((c, i) => lines.push(`| ${i + 1} | ${cell(c.title)} | ${MARK[c.status]} | ${cell(c.message)} | ${Math.round(c.durationMs)} ms |`))
   lines.push('')

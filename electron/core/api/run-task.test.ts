@@ -15,7 +15,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 const context = (pushed: TaskProgress[]): HandlerContext => ({
   services: createServices({ dataDir, keychainService: `aissist-run-task-${process.pid}` }),
   tasks: new TaskRegistry(),
-  emit: (_name, payload) => void pushed.push(payload),
+  emit: (_name, payload) => void pushed.push(payload as TaskProgress),
   host: { kind: 'cli', clipboard: createMemoryClipboard(), openExternal: async () => undefined, showFolder: async () => undefined, chooseSavePath: async () => null }
 })
 

@@ -1,7 +1,7 @@
 import { CHAIN, SKIPPED_CANCELLED, SKIPPED_OFFLINE, checkDefinition, readiness, skippedForPrerequisite, type CheckId } from '../../../shared/doctor/chain'
 import { exitCodeFor, firstFailure, overallVerdict, summaryLine } from '../../../shared/doctor/verdict'
 import { redactDeep } from '../../../shared/redact'
-import type { DoctorCheck, DoctorProgress, DoctorResult } from '../../../shared/contract/doctor'
+import type { DoctorCheck, DoctorProgress, DoctorResult, RunSource } from '../../../shared/contract/doctor'
 import type { FinalStatus } from '../../../shared/task/status'
 import type { Profile } from '../../../shared/schemas/profile'
 import type { AccountInspection } from '../../../shared/setup/types'
@@ -12,6 +12,7 @@ import { clientForProfile } from '../setup/client-for-profile'
 import { inspectAccount } from '../setup/inspect'
 import type { ZendeskClient } from '../zendesk/client'
 import { CHECKS } from './checks'
+import { keepRun } from './keep-run'
 import { detectOffline } from './network'
 import type { CheckOutput, CheckTable, DoctorEnv } from './types'
 
@@ -28,6 +29,12 @@ export interface RunDoctorOptions {
   checks?: Partial<CheckTable>
   /** Only these checks run (the bench's single-check timing); the rest are skipped. */
   only?: readonly CheckId[]
+  /**
+   * Where the run was started (the timeline says so). Every run is kept in the customer's history
+   * and compared with its last passing one, unless `keep` is false or only some checks ran.
+   */
+  source?: RunSource
+  keep?: boolean
 }
 
 const hostOf = (url: string): string | null => {
@@ -136,6 +143,9 @@ export const runDoctor = async (services: Services, profileRef: string, options:
   const started = performance.now()
   const startedAt = new Date().toISOString()
   const profile: Profile = await services.vault.getProfile(profileRef)
+  const keep = options.keep !== false && !options.only
+  // The customer's history is read while the checks run (it is only needed at the end).
+  const kept = keep ? keepRun(services, profile) : null
   const signal = options.signal ?? new AbortController().signal
   const hosts = [hostOf(apiBase(profile)), hostOf(profile.gatewayUrl), profile.avatarUrl ? hostOf(profile.avatarUrl) : null].filter((h): h is string => Boolean(h))
   const { offline, reason: offlineReason } = await detectOffline(hosts, options.offline)
@@ -176,7 +186,8 @@ export const runDoctor = async (services: Services, profileRef: string, options:
     durationMs: Math.round((performance.now() - started) * 10) / 10
   }
   services.logger.info('doctor finished', { profileId: profile.id, verdict, firstFailure: result.firstFailure?.checkId ?? null, offline, cancelled, durationMs: result.durationMs })
-  return redactDeep(result, services.secrets.redact)
+  const redacted = redactDeep(result, services.secrets.redact)
+  return kept ? kept.finish(redacted, options.source ?? 'app') : redacted
 }
 
 /** The CLI's exit code for a result. */

@@ -1,5 +1,5 @@
 import { arch, platform, release } from 'node:os'
-import type { DoctorReport, DoctorResult } from '../../../shared/contract/doctor'
+import { REPORT_FORMAT, REPORT_VERSION, type DoctorReport, type DoctorResult } from '../../../shared/contract/doctor'
 import { composeRedactors, profileSecretRedactor, redactReport, type Redact } from '../../../shared/doctor/redact-report'
 import { renderJson, renderMarkdown } from '../../../shared/doctor/render'
 import { apiBase, type Profile, type SecretKind } from '../../../shared/schemas/profile'
@@ -38,8 +38,8 @@ export const buildDoctorReport = async (services: Services, hostKind: Host['kind
   const [keyStored, hookStored] = await Promise.all([status('keySecret'), status('webhookSecret')])
   const redact = await reportRedactor(services, profile)
   const report: DoctorReport = {
-    format: 'aissist-zendesk-doctor-report',
-    version: 1,
+    format: REPORT_FORMAT,
+    version: REPORT_VERSION,
     generatedAt: new Date().toISOString(),
     app: { name: PRODUCT_NAME, version: APP_VERSION, host: hostKind, platform: platform(), arch: arch(), osRelease: release(), node: process.versions.node },
     profile: {
@@ -57,7 +57,7 @@ export const buildDoctorReport = async (services: Services, hostKind: Host['kind
       keySecretStored: keyStored,
       webhookSecretStored: hookStored
     },
-    result
+    result: { ...result, sinceLastPass: result.sinceLastPass ?? null }
   }
   return { report: redactReport(report, redact), redact }
 }

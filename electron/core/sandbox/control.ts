@@ -14,6 +14,8 @@ import type { Sandbox, SimulatedUserMessage } from './types'
  *
  *   GET    /state                   everything the sandbox knows, with the active faults
  *   GET    /faults                  the active faults
+ *   GET    /traffic                 requests served (in all, at once, most at once) per service and method
+ *   DELETE /traffic                 start counting afresh
  *   POST   /faults                  add a fault (FaultSpec) → 201 { id }
  *   DELETE /faults                  clear every fault
  *   DELETE /faults/:id              remove one fault
@@ -94,6 +96,11 @@ const routes = new Router<ControlHandler>()
   .on('POST', '/faults', ({ rt, body }) => ok({ id: rt.faults.add(body as unknown as FaultSpec) }, 201))
   .on('DELETE', '/faults', ({ rt }) => {
     rt.faults.clear()
+    return ok({})
+  })
+  .on('GET', '/traffic', ({ rt }) => ok(rt.traffic.snapshot()))
+  .on('DELETE', '/traffic', ({ rt }) => {
+    rt.traffic.reset()
     return ok({})
   })
   .on('DELETE', '/faults/:id', ({ rt, params }) => (rt.faults.remove(Number(params.id)) ? ok({}) : { status: 404, body: { error: 'not_found' } }))

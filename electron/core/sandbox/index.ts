@@ -36,7 +36,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       control: (req, res, path) => handleControl(ref.sandbox!, rt, controlToken, req, res, path)
     },
     options.port ?? 0,
-    host
+    host,
+    rt.traffic
   )
   rt.base = `http://${host}:${server.port}`
   rt.reset()
@@ -71,6 +72,7 @@ const inProcessApi = (rt: SandboxRuntime, server: SandboxServer, gateway: Simula
     return rt.data
   },
   faults: rt.faults,
+  traffic: rt.traffic,
   setAgent: (agent) => {
     if (agent.name) rt.data.agent.name = agent.name
     if (agent.avatarUrl) rt.data.agent.avatarUrl = agent.avatarUrl

@@ -4,6 +4,7 @@ import { FaultController } from './faults'
 import { delay } from './http'
 import { seedData, type SandboxSeed } from './seed'
 import type { SandboxData } from './state'
+import { TrafficMeter } from './traffic'
 import type { ZendeskEffects } from './zendesk/index'
 
 export interface RuntimeOptions {
@@ -22,6 +23,8 @@ export class SandboxRuntime {
   /** `http://127.0.0.1:PORT`, once listening. */
   base = ''
   readonly faults = new FaultController()
+  /** Requests served at once, and in all (the control API's excepted). */
+  readonly traffic = new TrafficMeter()
   readonly deliverer: WebhookDeliverer
   readonly effects: ZendeskEffects
   private readonly pending = new Set<Promise<unknown>>()

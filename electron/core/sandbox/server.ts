@@ -4,6 +4,7 @@ import { handleImageHostRequest } from './image-host/index'
 import { applyCommonFault } from './faults'
 import { readBody, send } from './http'
 import type { SandboxRuntime } from './runtime'
+import type { TrafficMeter } from './traffic'
 import { handleZendesk } from './zendesk/index'
 
 /** One service mounted under a path prefix; `path` is what follows the prefix. */
@@ -46,7 +47,7 @@ const imageHost: Mount = async (req, res, path) => {
  * One plain Node HTTP server on 127.0.0.1 with the sandbox's services under their prefixes:
  * `/zendesk`, `/gateway`, `/__sandbox` (control) and `/images`. A handler that throws answers 500.
  */
-export const listen = async (mounts: { zendesk: Mount; gateway: Mount; control: Mount }, port: number, host: string): Promise<SandboxServer> => {
+export const listen = async (mounts: { zendesk: Mount; gateway: Mount; control: Mount }, port: number, host: string, traffic?: TrafficMeter): Promise<SandboxServer> => {
   const sockets = new Set<Socket>()
   const table: [string, Mount][] = [
     ['/zendesk', mounts.zendesk],
@@ -57,6 +58,10 @@ export const listen = async (mounts: { zendesk: Mount; gateway: Mount; control: 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid')
     const hit = table.find(([prefix]) => url.pathname === prefix || url.pathname.startsWith(`${prefix}/`))
+    if (traffic && hit?.[0] !== '/__sandbox') {
+      const end = traffic.begin(`${hit ? hit[0].slice(1) : 'other'} ${req.method ?? 'GET'}`)
+      res.once('close', end)
+    }
     const work = hit ? hit[1](req, res, url.pathname.slice(hit[0].length), url.searchParams) : Promise.resolve(send(res, { status: 404, body: { error: 'not_found' } }))
     work.catch(() => {
       if (!res.headersSent) send(res, { status: 500, body: { error: 'internal_error' } })

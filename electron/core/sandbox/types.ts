@@ -1,5 +1,6 @@
 import type { ContentType, SourceType, MessageSource, WebhookContentInput, WebhookVersion } from '../../../shared/webhook-events'
 import type { FaultController } from './faults'
+import type { TrafficMeter } from './traffic'
 import type { SandboxSeed, SeedChannel, SeedIntegration } from './seed'
 import type { SandboxData, StoredIntegration } from './state'
 
@@ -52,6 +53,8 @@ export interface Sandbox {
   /** The live state (integrations, webhooks, deliveries, conversations…). */
   readonly state: SandboxData
   faults: FaultController
+  /** Requests served at once and in all, per service and method (what a client really sent). */
+  traffic: TrafficMeter
   /** The agent identity the simulated gateway answers with. */
   setAgent(agent: { name?: string; avatarUrl?: string }): void
   /** Makes the switchboard route new conversations to this integration first (or back to the agent workspace with null). */
