@@ -54,6 +54,27 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'doctor',
     summary: 'check every link (keychain → Zendesk → integration → gateway → agent → channel bot); exit 0 all pass, 1 warnings, 2 failed',
     load: () => import('./doctor')
+  },
+  {
+    name: 'report',
+    summary: 'read a support report file someone sent (offline): the chain it recorded; exit 0/1/2 from its result',
+    // A file that is not a readable report is bad input data (sysexits EX_DATAERR / EX_NOINPUT),
+    // never 1 or 2, which are the report's own result.
+    errorExits: {
+      'report-file-not-found': 66,
+      'report-file-unreadable': 66,
+      'report-too-large': 65,
+      'report-empty': 65,
+      'report-markdown': 65,
+      'report-malformed': 65,
+      'report-truncated': 65,
+      'report-foreign': 65,
+      'report-unknown-version': 65,
+      'report-newer-version': 65,
+      'report-newer-checks': 65,
+      'report-invalid': 65
+    },
+    load: () => import('./report')
   }
 ]
 
