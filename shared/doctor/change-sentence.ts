@@ -126,7 +126,7 @@ export const sinceLastPassSentence = (slp: SinceLastPass | null | undefined, now
   if (!slp) return null
   if (!slp.at) {
     return slp.runsKept === 0
-      ? 'This is the first diagnose kept for this customer: later runs will say what changed since it last worked.'
+      ? 'No earlier diagnose of this customer was kept to compare with.'
       : `None of the ${slp.runsKept} earlier diagnose run${slp.runsKept === 1 ? '' : 's'} kept for this customer passed, so there is no working state to compare with.`
   }
   const when = whenWords(slp.at, now)

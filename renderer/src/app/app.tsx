@@ -6,6 +6,7 @@ import { NavigationProvider, useNavigation } from './navigation'
 import { ROUTES } from './routes'
 import { ActiveCustomer } from './active-customer'
 import { ActiveProfileProvider } from './active-profile'
+import { ReportOpener } from '../features/report-viewer/report-opener'
 
 const PageArea = styled.div`
   padding: ${(p) => p.theme.space.lg} ${(p) => p.theme.space.xl};
@@ -24,6 +25,7 @@ const Shell = () => {
   const { Page } = current
   return (
     <Chrome isFluid hue="#03363d">
+      <ReportOpener />
       <SkipNav
         targetId="main-content"
         onClick={(e) => {

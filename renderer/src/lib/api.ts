@@ -46,5 +46,12 @@ export const onTaskProgress: AissistBridge['onTaskProgress'] = (listener) => {
   return bridge.onTaskProgress(listener)
 }
 
+/** Subscribes to report files opened from the app menu; returns the unsubscribe. */
+export const onReportOpened: AissistBridge['onReportOpened'] = (listener) => {
+  const bridge = window.aissist
+  if (!bridge) return () => undefined
+  return bridge.onReportOpened(listener)
+}
+
 /** A task id for cancellable work (setup, doctor, bursts). */
 export const newTaskId = (): string => `t-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`

@@ -1,121 +1,97 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import styled from 'styled-components'
 import { Button } from '@zendeskgarden/react-buttons'
 import { Field, Checkbox } from '@zendeskgarden/react-forms'
-import { Notification, Well } from '@zendeskgarden/react-notifications'
+import { Notification } from '@zendeskgarden/react-notifications'
 import { Dots } from '@zendeskgarden/react-loaders'
 import { MD, XXL } from '@zendeskgarden/react-typography'
 import { getColor } from '@zendeskgarden/react-theming'
 import type { DoctorResult } from '../../../../shared/contract/doctor'
+import { dateTimeWords } from '../../../../shared/doctor/change-sentence'
 import type { AppError } from '../../../../shared/result'
 import { accountLabel, useActiveProfile } from '../../app/active-profile'
 import { ButtonBar } from '../../components/button-bar'
 import { NeedsCustomer } from '../../components/needs-customer'
 import { ErrorNotice } from '../../components/error-notice'
-import { call } from '../../lib/api'
-import { ChainView } from './chain-view'
-import { CheckDetails } from './check-details'
-import { useDoctorRun, type LinkView } from './use-doctor-run'
-
-
-const Layout = styled.div`
-  display: grid;
-  grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-  gap: 24px;
-  align-items: start;
-  margin-top: 16px;
-  @media (max-width: 900px) {
-    grid-template-columns: 1fr;
-  }
-`
+import { OpenReportButton } from '../report-viewer/open-report-button'
+import { useOpenedReport } from '../report-viewer/opened-report-store'
+import { ReportFailure } from '../report-viewer/report-failure'
+import { ReportView } from '../report-viewer/report-view'
+import { HistoryTimeline } from './history-timeline'
+import { ReportActions } from './report-actions'
+import { ChainWithDetails, DiagnoseSummary } from './result-panels'
+import { ResultRecord } from './result-record'
+import { SinceLastPassLine } from './since-last-pass'
+import { useDoctorHistory } from './use-doctor-history'
+import { useDoctorRun } from './use-doctor-run'
 
 const Subtle = styled(MD)`
   color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.subtle' })};
 `
 
-/** The link to show first: the first failure, else the first warning, else the first link. */
-const defaultSelection = (links: LinkView[]): LinkView['id'] =>
-  (links.find((l) => l.status === 'fail') ?? links.find((l) => l.status === 'warn') ?? links[0]).id
+const Section = styled.div`
+  margin-top: ${(p) => p.theme.space.lg};
+`
 
-/** The verdict in one sentence: the first broken link, or that everything passed. */
-const DiagnoseSummary = ({ result, running }: { result: DoctorResult | null; running: boolean }) => (
-  <div role="status" aria-live="polite" data-testid="diagnose-summary">
-    {running && <MD>Checking the chain…</MD>}
-    {!running && result && (
-      <Notification type={result.firstFailure ? 'error' : result.verdict === 'warn' ? 'warning' : 'success'} data-testid="diagnose-verdict" data-verdict={result.verdict}>
-        <Notification.Title>{result.firstFailure ? 'Broken link found' : result.verdict === 'warn' ? 'Working, with warnings' : 'Every check passed'}</Notification.Title>
-        <span data-testid="diagnose-first-failure">{result.firstFailure ? result.firstFailure.sentence : result.summary}</span>
-        {result.firstFailure && <MD>{result.summary}.</MD>}
-        {result.offline && <MD>This machine was treated as offline: network checks were skipped.</MD>}
-        {result.cancelled && <MD>The run was cancelled.</MD>}
-      </Notification>
-    )}
+/** A kept run being looked at instead of the current one. */
+interface Viewing {
+  runId: string
+  result: DoctorResult
+}
+
+/** A kept run, read-only, with the way back to the current one. */
+const PastRun = ({ viewing, customer, onBack, onOpenRun }: { viewing: Viewing; customer: string; onBack: () => void; onOpenRun: (runId: string) => void }) => (
+  <div data-testid="history-run-view">
+    <Notification type="info" data-testid="history-run-banner">
+      <Notification.Title>
+        A past run of {customer}, {dateTimeWords(viewing.result.startedAt)}
+      </Notification.Title>
+      <MD>Read-only: this is what that run found.</MD>
+      <Button size="small" onClick={onBack} data-testid="history-back">
+        Back to the latest run
+      </Button>
+    </Notification>
+    <ResultRecord result={viewing.result} now={new Date(viewing.result.startedAt)} reason={`a run of ${dateTimeWords(viewing.result.startedAt)}`} onOpenRun={onOpenRun} />
   </div>
 )
 
-/** Export or copy the last run's support report (secrets removed in main). */
-const ReportActions = ({ profileId, disabled }: { profileId: string; disabled: boolean }) => {
-  const [notice, setNotice] = useState<string | null>(null)
-  const [actionError, setActionError] = useState<AppError | null>(null)
-  const exportReport = async (format: 'md' | 'json'): Promise<void> => {
-    setNotice(null)
-    setActionError(null)
-    const r = await call('exportDoctorReport', { profileRef: profileId, format })
-    if (!r.ok) setActionError(r.error)
-    else setNotice(r.value.saved ? `Report saved: ${r.value.paths.join(', ')}` : 'Export cancelled.')
-  }
-  const copyReport = async (): Promise<void> => {
-    setNotice(null)
-    setActionError(null)
-    const r = await call('copyDoctorReport', { profileRef: profileId })
-    if (!r.ok) setActionError(r.error)
-    else setNotice('Report copied to the clipboard (secrets removed).')
-  }
-  return (
-    <>
-      <ButtonBar>
-        <Button onClick={() => void exportReport('md')} disabled={disabled} data-testid="diagnose-export-md">
-          Export report (Markdown)
-        </Button>
-        <Button onClick={() => void exportReport('json')} disabled={disabled} data-testid="diagnose-export-json">
-          Export report (JSON)
-        </Button>
-        <Button isBasic onClick={() => void copyReport()} disabled={disabled} data-testid="diagnose-copy">
-          Copy report
-        </Button>
-      </ButtonBar>
-      <div role="status" aria-live="polite" data-testid="diagnose-notice">
-        {notice && <MD>{notice}</MD>}
-      </div>
-      {actionError && <ErrorNotice title="The report could not be exported" error={actionError} />}
-    </>
-  )
-}
-
 /**
  * Diagnose: one button checks every link of the chain for the active customer, the links turn
- * green, amber or red as they finish, the first broken one is named at the top in one sentence,
- * and the redacted support report can be exported or copied for a ticket.
+ * green, amber or red as they finish, the first broken one is named at the top in one sentence
+ * with what changed since the customer last worked, the redacted support report can be exported
+ * or copied, and every earlier run is a click away on the timeline.
  */
-export const DiagnosePage = () => {
+const LiveDiagnose = () => {
   const { profile } = useActiveProfile()
   const { links, result, error, running, run, cancel } = useDoctorRun(profile?.id ?? null)
-  const [selected, setSelected] = useState<LinkView['id'] | null>(null)
   const [offline, setOffline] = useState(false)
-
-  useEffect(() => {
-    if (result) setSelected((s) => s ?? defaultSelection(links))
-  }, [result, links])
+  const [viewing, setViewing] = useState<Viewing | null>(null)
+  const [viewError, setViewError] = useState<AppError | null>(null)
+  const history = useDoctorHistory(profile?.id ?? null, `${profile?.id ?? ''}|${result?.startedAt ?? ''}|${running}`)
 
   if (!profile) {
-    return <NeedsCustomer title="Diagnose" why={"Diagnose checks one customer's whole chain, from the keychain to the channel bot. Add or choose that customer first."} testId="diagnose-empty" />
+    return (
+      <>
+        <NeedsCustomer title="Diagnose" why={"Diagnose checks one customer's whole chain, from the keychain to the channel bot. Add or choose that customer first."} testId="diagnose-empty" />
+        <ReportFailure />
+        <ButtonBar>
+          <MD>Or open a support report someone sent:</MD>
+          <OpenReportButton />
+        </ButtonBar>
+      </>
+    )
   }
 
   const start = (): void => {
-    setSelected(null)
+    setViewing(null)
     void run(offline)
   }
-  const current = links.find((l) => l.id === selected) ?? null
+  const openRun = async (runId: string): Promise<void> => {
+    setViewError(null)
+    const r = await history.openRun(runId)
+    if ('result' in r) setViewing({ runId, result: r.result })
+    else setViewError(r.error)
+  }
 
   return (
     <section aria-labelledby="diagnose-title">
@@ -144,24 +120,32 @@ export const DiagnosePage = () => {
             <Field.Label>Offline (skip everything that needs the network)</Field.Label>
           </Checkbox>
         </Field>
+        <OpenReportButton />
       </ButtonBar>
 
-      <DiagnoseSummary result={result} running={running} />
-      {error && <ErrorNotice title="Diagnose could not run" error={error} />}
+      <ReportFailure />
+      {viewError && <ErrorNotice title="That run could not be shown" error={viewError} onDismiss={() => setViewError(null)} />}
+      {viewing ? (
+        <PastRun viewing={viewing} customer={profile.name} onBack={() => setViewing(null)} onOpenRun={(id) => void openRun(id)} />
+      ) : (
+        <>
+          {!running && result && <SinceLastPassLine since={result.sinceLastPass} now={new Date()} onOpenRun={(id) => void openRun(id)} />}
+          <DiagnoseSummary result={result} running={running} />
+          {error && <ErrorNotice title="Diagnose could not run" error={error} />}
+          <ChainWithDetails key={`chain-${result?.startedAt ?? 'live'}`} links={links} finished={Boolean(result)} />
+          <ReportActions key={`report-${result?.startedAt ?? 'none'}`} profileId={profile.id} disabled={running || !result} />
+        </>
+      )}
 
-      <Layout>
-        <ChainView links={links} selected={selected} onSelect={setSelected} />
-        {current ? (
-          <CheckDetails link={current} />
-        ) : (
-          <Well isRecessed>
-            <Well.Title>Details</Well.Title>
-            <MD>Select a link to see what was found, the evidence and what to do.</MD>
-          </Well>
-        )}
-      </Layout>
-
-      <ReportActions key={result?.startedAt ?? 'no-result'} profileId={profile.id} disabled={running || !result} />
+      <Section>
+        <HistoryTimeline runs={history.runs} loading={history.loading} selected={viewing?.runId ?? null} onSelect={(id) => void openRun(id)} />
+      </Section>
     </section>
   )
+}
+
+/** Diagnose, or a support report someone sent when one is open (read-only, in the same view). */
+export const DiagnosePage = () => {
+  const { opened } = useOpenedReport()
+  return opened ? <ReportView opened={opened} /> : <LiveDiagnose />
 }
