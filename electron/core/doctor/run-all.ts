@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import type { DoctorAllEntry, DoctorAllProgress, DoctorResult, RunSource } from '../../../shared/contract/doctor'
 import { DOCTOR_ALL_CONCURRENCY } from '../../../shared/contract/doctor'
 import { CHAIN } from '../../../shared/doctor/chain'
@@ -85,15 +86,21 @@ export const runDoctorAll = async (services: Services, options: RunAllOptions = 
   for (const p of profiles) emit({ ...base(p), status: 'pending', checksDone: 0, firstFailure: null, durationMs: null })
 
   const items: (RunAllItem | undefined)[] = new Array(profiles.length)
+  // Each diagnose gets a signal of its own, cancelled with the run's: its checks' listeners go with
+  // it when it ends, and the run's signal holds one listener per diagnose in flight.
+  setMaxListeners(Math.max(10, concurrency + 5), signal)
   const diagnose = async (p: Profile): Promise<RunAllItem> => {
     const t0 = performance.now()
     let done = 0
+    const own = new AbortController()
+    const cancel = (): void => own.abort()
+    signal.addEventListener('abort', cancel, { once: true })
     emit({ ...base(p), status: 'running', checksDone: 0, firstFailure: null, durationMs: null })
     try {
       const r = await runDoctor(services, p.id, {
         ...options.doctor,
         offline: options.offline,
-        signal,
+        signal: own.signal,
         source: options.source ?? 'app-all',
         onProgress: (e) => {
           if (e.status === 'running') return
@@ -109,6 +116,8 @@ export const runDoctorAll = async (services: Services, options: RunAllOptions = 
       services.logger.warn('doctor --all: a customer could not be diagnosed', { profileId: p.id, code: entry.error?.code })
       emit({ ...base(p), status: 'fail', checksDone: done, firstFailure: entry.firstFailure, durationMs: entry.durationMs })
       return { entry, result: null }
+    } finally {
+      signal.removeEventListener('abort', cancel)
     }
   }
 
