@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runDoctorAll } from '../../electron/core/doctor/run-all'
 import { doctorHandlers } from '../../electron/core/api/handlers/doctor'
@@ -42,6 +45,21 @@ describe('doctor --all', () => {
     expect(human.stdout).toContain('3 customers: 2 passed, 0 with warnings, 1 failed; 2 at a time')
     // A line per finished customer on stderr (no terminal: no spinner).
     expect(human.stderr.split('\n').filter((l) => /^[✔▲✖–] /.test(l))).toHaveLength(3)
+
+    // On a terminal: a spinner saying how far it is, a line per finished customer; the table on stdout.
+    const dir = mkdtempSync(join(tmpdir(), 'doctor-all-reports-'))
+    try {
+      const tty = await w.cli(['doctor', '--all', '--report', dir], true)
+      expect(tty.code).toBe(2)
+      expect(tty.stderr).toMatch(/Diagnosing 3 customers: \d done/)
+      expect(tty.stderr).toMatch(/✖ Wrong key 3 — Zendesk refuses the API key/)
+      // One report per customer (Markdown and JSON) in the folder.
+      expect(readdirSync(dir).filter((f) => f.endsWith('.json'))).toHaveLength(3)
+      expect(readdirSync(dir).filter((f) => f.endsWith('.md'))).toHaveLength(3)
+      expect(tty.stdout.match(/^Report saved: /gm)).toHaveLength(6)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
 
     const bad = await w.cli(['doctor', '--all', '--concurrency', '0'])
     expect(bad.code).toBe(64)
