@@ -1,7 +1,9 @@
 import { DoctorReport, DoctorReportV1, REPORT_FORMAT, REPORT_VERSION, type OpenedReport } from '../contract/doctor'
 import type { AppError, Result } from '../result'
 import { isCheckId } from './chain'
-import { MAX_REPORT_BYTES } from './report-limits'
+import { FIX_EXPORT, MAX_REPORT_BYTES, named, reportTooLarge } from './report-limits'
+
+export { reportTooLarge }
 
 /**
  * Reads a support report file's text back into a report, whoever made it: this version, an older
@@ -18,19 +20,6 @@ const fail = (code: string, message: string, fix: string, details?: Record<strin
   ok: false,
   error: { code, message, fix, ...(details ? { details } : {}) }
 })
-
-const named = (fileName: string | null | undefined): string => (fileName ? `"${fileName}"` : 'This file')
-
-const FIX_EXPORT = 'Ask for the JSON support report: Diagnose → Export report (JSON) in the app, or the command line\'s doctor with a report file ending in .json.'
-
-/** The error for a file over {@link MAX_REPORT_BYTES}, before reading it. */
-export const reportTooLarge = (bytes: number, fileName?: string | null): AppError =>
-  fail(
-    'report-too-large',
-    `${named(fileName)} is ${(bytes / 1024 / 1024).toFixed(1)} MB; a support report is a few dozen kB (at most ${MAX_REPORT_BYTES / 1024 / 1024} MB), so this is not one.`,
-    FIX_EXPORT,
-    { bytes }
-  ).error
 
 /**
  * True when JSON text ends in the middle of a value (an open string, object or array): a file cut

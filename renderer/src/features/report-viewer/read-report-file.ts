@@ -1,6 +1,5 @@
 import type { OpenedReport } from '../../../../shared/contract/doctor'
-import { MAX_REPORT_BYTES } from '../../../../shared/doctor/report-limits'
-import { reportTooLarge } from '../../../../shared/doctor/report-reader'
+import { MAX_REPORT_BYTES, reportTooLarge } from '../../../../shared/doctor/report-limits'
 import type { Result } from '../../../../shared/result'
 import { call } from '../../lib/api'
 
