@@ -147,5 +147,7 @@ const LiveDiagnose = () => {
 /** Diagnose, or a support report someone sent when one is open (read-only, in the same view). */
 export const DiagnosePage = () => {
   const { opened } = useOpenedReport()
-  return opened ? <ReportView opened={opened} /> : <LiveDiagnose />
+  const { profile } = useActiveProfile()
+  // Another customer chosen: a past run of the previous one is no longer on screen.
+  return opened ? <ReportView opened={opened} /> : <LiveDiagnose key={profile?.id ?? 'none'} />
 }
