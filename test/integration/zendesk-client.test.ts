@@ -262,9 +262,11 @@ describe('ZendeskClient against the sandbox', () => {
     await new Promise<void>((r) => other.close(() => r()))
   })
 
-  it('maps 409, 423 and a TLS failure to their own errors', async () => {
+  it('maps 409 (by Zendesk\'s own title), 423 and a TLS failure to their own errors', async () => {
     await client.createUser({ externalId: 'dup' })
-    expect((await failure(client.createUser({ externalId: 'dup' }))).code).toBe('zendesk-conflict')
+    const dup = await failure(client.createUser({ externalId: 'dup' }))
+    expect(dup.code).toBe('zendesk-already-exists')
+    expect(dup.message).toContain('User already exists')
     const user = await client.createUser({ externalId: 'locked' })
     const conv = await client.createConversation({ type: 'personal', participants: [{ userId: user.id }] })
     sb.faults.add({ method: 'POST', path: '/v2/apps/*/conversations/*/messages', kind: 'status', status: 423, count: 1 })

@@ -1,5 +1,6 @@
 import type { DoctorCheck, DoctorResult } from '../../../shared/contract/doctor'
 import { CHAIN } from '../../../shared/doctor/chain'
+import { fixActionLines } from '../../../shared/fix-actions'
 import type { RunDoctorOptions } from '../../core/doctor/run-doctor'
 import { whileInterruptible } from '../interrupt'
 import type { CliRuntime } from '../runtime'
@@ -48,6 +49,7 @@ const printHuman = (cli: CliRuntime, r: DoctorResult, reportFiles: string[]): vo
     if (c.zendeskMessage) cli.out(`       Zendesk: ${c.zendeskMessage}`)
     if (c.gatewayMessage) cli.out(`       Gateway: ${c.gatewayMessage}`)
     if (c.fix && c.status !== 'pass') cli.out(`       → ${c.fix}`)
+    for (const a of fixActionLines(c.actions, r.profileName)) cli.out(`       ⇒ ${a}`)
   })
   cli.out('')
   cli.out(`${r.summary} in ${Math.round(r.durationMs)} ms.`)
