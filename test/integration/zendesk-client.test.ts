@@ -173,6 +173,11 @@ describe('ZendeskClient against the sandbox', () => {
     const tooLong = await failure(client.getApp())
     expect(tooLong.details.attempts).toBe(1)
     expect(tooLong.details.retryAfterSeconds).toBe(3600)
+    // Says when to try again (the clock time), not that the retries ran out.
+    expect(tooLong.message).toMatch(/asked to wait 60 min \(Retry-After\)/)
+    expect(tooLong.message).not.toMatch(/retries ran out/)
+    expect(tooLong.fix).toMatch(/^Try again after (\w{3} \d+, )?\d{2}:\d{2}/)
+    expect(Date.parse(String(tooLong.details.retryAt)) - Date.now()).toBeGreaterThan(3_500_000)
     sb.faults.add({ path: '/v2/apps/*', kind: 'status', status: 503, count: 3 })
     expect((await client.getApp()).id).toBe(sb.appId)
     sb.faults.add({ path: '/v2/apps/*', kind: 'status', status: 500 })
