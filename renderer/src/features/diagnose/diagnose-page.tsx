@@ -123,8 +123,8 @@ export const DiagnosePage = () => {
         Diagnose
       </XXL>
       <Subtle>
-        Checks every link for <strong>{profile.name}</strong> ({accountLabel(profile)}): keychain → Zendesk → credentials → integration → webhook → duplicates
-        → gateway → test events → agent name → avatar → channel bot. It only reads Zendesk; the test events go to the gateway.
+        Checks every link for <strong>{profile.name}</strong> ({accountLabel(profile)}): keychain → Zendesk → credentials → integration → webhook → webhook secret →
+        duplicates → who gets the messages → gateway → test events → agent name → avatar → channel bot. It only reads Zendesk; the test events go to the gateway.
       </Subtle>
 
       <ButtonBar>
@@ -152,7 +152,7 @@ export const DiagnosePage = () => {
       <Layout>
         <ChainView links={links} selected={selected} onSelect={setSelected} />
         {current ? (
-          <CheckDetails link={current} />
+          <CheckDetails link={current} profile={profile} onFixed={start} />
         ) : (
           <Well isRecessed>
             <Well.Title>Details</Well.Title>
