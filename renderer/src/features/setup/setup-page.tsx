@@ -28,6 +28,22 @@ const planShown = (result: SetupResult | null): result is SetupResult => {
   return result.plan.length === 0 || p.changes > 0 || p.recreate > 0 || p.deletions > 0
 }
 
+/** The run in one line while it runs, then its outcome (configured only when messages arrive). */
+const SetupSummary = ({ running, result }: { running: SetupMode | null; result: SetupResult | null }) => {
+  const look = result ? OUTCOME_LOOK[setupOutcome(result)] : null
+  return (
+    <div role="status" aria-live="polite" data-testid="setup-summary">
+      {running && <MD>{RUNNING_WORDS[running]}</MD>}
+      {!running && result && look && (
+        <Notification type={look.type} data-outcome={setupOutcome(result)}>
+          <Notification.Title>{look.title}</Notification.Title>
+          {result.summary}
+        </Notification>
+      )}
+    </div>
+  )
+}
+
 /**
  * The guided setup: check the account and show the plan (nothing is written to Zendesk), apply it
  * after the admin confirms — with the account named beside the button, duplicates and a webhook to
@@ -61,7 +77,6 @@ export const SetupPage = () => {
     return <NeedsCustomer title="Guided setup" why={"The guided setup creates or repairs the Aissist integration in one customer's Zendesk account. Add or choose that customer first."} testId="setup-empty" />
   }
 
-  const look = result ? OUTCOME_LOOK[setupOutcome(result)] : null
   const planned = result !== null && steps.find((s) => s.id === 'plan')?.status === 'pass'
   const limit = webhookLimitOf(steps)
   const fixes = { profile, onFixed: startPlan, onRecreate: () => setRotating(true) }
@@ -101,15 +116,7 @@ export const SetupPage = () => {
         </Button>
       </ButtonBar>
 
-      <div role="status" aria-live="polite" data-testid="setup-summary">
-        {running && <MD>{RUNNING_WORDS[running]}</MD>}
-        {!running && result && look && (
-          <Notification type={look.type} data-outcome={setupOutcome(result)}>
-            <Notification.Title>{look.title}</Notification.Title>
-            {result.summary}
-          </Notification>
-        )}
-      </div>
+      <SetupSummary running={running} result={result} />
       {error && <ErrorNotice title="The setup could not run" error={error} />}
       {!running && limit && <WebhookLimitNotice block={limit} fix={steps.find((s) => s.id === 'plan')?.error?.fix} />}
 

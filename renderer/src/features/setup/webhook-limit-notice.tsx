@@ -17,7 +17,9 @@ export const webhookLimitOf = (steps: readonly SetupStep[]): Block | null => {
 export const WebhookLimitNotice = ({ block, fix }: { block: Block; fix?: string }) => (
   <Notification type="error" data-testid="webhook-limit" style={{ marginTop: 16 }}>
     <Notification.Title>
-      The app has {block.used} of Zendesk&apos;s {block.limit} webhooks: nothing was written
+      {block.used >= block.limit
+        ? `The app already has ${block.used} webhooks, Zendesk's limit: nothing was written`
+        : `The app has ${block.used} of Zendesk's ${block.limit} webhooks, too many for the plan: nothing was written`}
     </Notification.Title>
     <p data-testid="webhook-limit-message">
       Zendesk allows {block.limit} webhooks per app, across all its integrations; the plan needs {block.adds} more. {fix}
