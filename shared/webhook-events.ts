@@ -63,6 +63,10 @@ export const SOURCE_LABELS: Record<MessageSource, string> = {
 export const SOURCE_TYPES = ['web', 'whatsapp', 'sms', 'messenger', 'instagram', 'telegram', 'line', 'viber', 'api', 'ios', 'android'] as const
 export type SourceType = (typeof SOURCE_TYPES)[number]
 
+/** Every channel a test event may name: Zendesk's names, and the first release's `sms`. */
+export const TEST_EVENT_SOURCES = [...MESSAGE_SOURCES, 'sms'] as const
+export type TestEventSource = (typeof TEST_EVENT_SOURCES)[number]
+
 /** The `source.type` Zendesk sends for a channel name we accept (`sms` → `twilio`). */
 export const sourceTypeOf = (source: string): string => (source === 'sms' ? 'twilio' : source)
 

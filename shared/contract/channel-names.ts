@@ -37,6 +37,8 @@ export const CALL_CHANNELS = [
   'getSandboxStatus',
   'planSetup',
   'applySetup',
+  'rotateWebhookSecret',
+  'resyncWebhookSecret',
   'listProfiles',
   'getProfile',
   'createProfile',

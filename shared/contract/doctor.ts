@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CHECK_IDS } from '../doctor/chain'
 import { MAX_REPORT_CHARS } from '../doctor/report-limits'
+import { FixActions } from './fix-actions'
 import { ProfileRef } from '../schemas/profile'
 import { FINAL_STATUSES } from '../task/status'
 import { defineCall } from './define'
@@ -24,7 +25,9 @@ export const DoctorCheck = z.object({
   /** Zendesk's own error text (its `errors[].title`), verbatim. */
   zendeskMessage: z.string().optional(),
   /** The gateway's own answer body (trimmed), verbatim. */
-  gatewayMessage: z.string().optional()
+  gatewayMessage: z.string().optional(),
+  /** Fixes the app can carry out for this finding: buttons on screen, words in the CLI and the report. */
+  actions: FixActions.optional()
 })
 export type DoctorCheck = z.infer<typeof DoctorCheck>
 

@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { AppErrorSchema } from '../result'
 import { ProfileRef } from '../schemas/profile'
 import { SETUP_STEP_IDS } from '../setup/steps'
-import { AccountInspection, ChannelBot, ManualSteps, PlanItem, WriteTargetInfo } from '../setup/types'
+import { FixActions } from './fix-actions'
+import { AccountInspection, ChannelBot, ManualSteps, PlanItem, WebhookLimit, WriteTargetInfo } from '../setup/types'
 import { FINAL_STATUSES } from '../task/status'
 import { WEBHOOK_EVENT_TYPES } from '../webhook-events'
 import { defineCall } from './define'
@@ -34,10 +35,13 @@ export const AgentIdentityDetail = z.object({
 })
 export type AgentIdentityDetail = z.infer<typeof AgentIdentityDetail>
 
+/** A plan Zendesk would refuse: the app's webhooks at the limit, the integrations holding them, in words. */
+export const WebhookLimitBlockSchema = WebhookLimit.extend({ adds: z.number().int(), message: z.string() })
+
 /** What a step found, secret-free, by step: the inspection, the plan, the test events, the agent, the channel bot. */
 export const SetupStepData = z.union([
   z.object({ inspection: AccountInspection }),
-  z.object({ plan: z.array(PlanItem), target: WriteTargetInfo }),
+  z.object({ plan: z.array(PlanItem), target: WriteTargetInfo, webhookLimit: WebhookLimitBlockSchema.optional() }),
   z.object({ events: z.array(TestEventOutcome) }),
   AgentIdentityDetail,
   z.object({ channelBot: ChannelBot })
@@ -55,7 +59,9 @@ export const SetupStepSchema = z.object({
   error: AppErrorSchema.optional(),
   /** The manual way in Admin Center, with exact values. */
   manual: ManualSteps.optional(),
-  data: SetupStepData.optional()
+  data: SetupStepData.optional(),
+  /** Fixes the app can carry out for this step (buttons on screen, words in the CLI). */
+  actions: FixActions.optional()
 })
 export type SetupStep = z.infer<typeof SetupStepSchema>
 
@@ -85,10 +91,28 @@ export const setupCalls = {
         profileRef: ProfileRef,
         taskId: TaskId,
         confirmApply: z.literal(true, 'Confirm the changes (confirmApply: true) before anything is written.'),
-        deleteDuplicates: z.boolean().default(false)
+        deleteDuplicates: z.boolean().default(false),
+        /** Recreating the webhook (a v1 webhook) has its own confirmation, as deleting does. */
+        recreateWebhook: z.boolean().default(false)
       })
       .strict(),
     SetupResultSchema,
     'Create or repair the Aissist integration with the guide\'s values, keep the webhook secret, read it back and prove delivery.'
+  ),
+  rotateWebhookSecret: defineCall(
+    z
+      .object({
+        profileRef: ProfileRef,
+        taskId: TaskId,
+        confirmRotate: z.literal(true, 'Confirm the rotation (confirmRotate: true): the webhook is deleted and created again.')
+      })
+      .strict(),
+    SetupResultSchema,
+    'Rotate the webhook secret: recreate the webhook (delete + create, a new secret), keep the new secret on this computer, read back and send test events with it.'
+  ),
+  resyncWebhookSecret: defineCall(
+    z.object({ profileRef: ProfileRef }).strict(),
+    z.object({ changed: z.boolean(), webhookId: z.string(), message: z.string() }),
+    'Store Zendesk\'s webhook secret of the Aissist webhook on this computer (reads Zendesk, writes nothing there; the secret never crosses).'
   )
 } as const

@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { ProfileRef } from '../schemas/profile'
-import { SOURCE_TYPES, WEBHOOK_EVENT_TYPES } from '../webhook-events'
+import { AUTHOR_TYPES, CONTENT_TYPES, TEST_EVENT_SOURCES, WEBHOOK_EVENT_TYPES } from '../webhook-events'
 import { AppErrorSchema } from '../result'
 import { FINAL_STATUSES } from '../task/status'
+import { FixActions } from './fix-actions'
 import { defineCall } from './define'
 import { FinalStatusSchema, TaskId } from './task'
 
@@ -14,7 +15,7 @@ import { FinalStatusSchema, TaskId } from './task'
 
 export const ZendeskVerdictSchema = z.enum(['accepted', 'dropped', 'retried', 'timed-out', 'unreachable'])
 
-export const ZendeskViewSchema = z.object({ verdict: ZendeskVerdictSchema, message: z.string(), fix: z.string().optional() })
+export const ZendeskViewSchema = z.object({ verdict: ZendeskVerdictSchema, message: z.string(), fix: z.string().optional(), actions: FixActions.optional() })
 
 /** The request as sent, X-API-Key masked; `body` is the payload object. */
 export const MaskedRequestSchema = z.object({
@@ -57,7 +58,12 @@ export const TestEventInput = z
     type: EventTypeSchema.default('conversation:message'),
     text: z.string().max(4096).optional(),
     userName: z.string().max(128).optional(),
-    sourceType: z.enum(SOURCE_TYPES).optional(),
+    /** The channel, as Zendesk names it in `source.type` (`sms` is the first release's word for `twilio`). */
+    sourceType: z.enum(TEST_EVENT_SOURCES).optional(),
+    /** conversation:message only: the customer wrote it, or the business (the echo of a reply: the agent's name and avatar). */
+    author: z.enum(AUTHOR_TYPES).optional(),
+    /** conversation:message only: what the message holds (a realistic sample of each). */
+    content: z.enum(CONTENT_TYPES).optional(),
     /** JSON text of a whole payload, validated against the webhook schema. */
     rawPayload: z.string().max(262_144).optional(),
     /** A secret typed for this send only (never stored). */
@@ -100,7 +106,7 @@ export type BurstResult = z.infer<typeof BurstResultSchema>
 
 /** One finished step of the live round trip. */
 export const RoundTripStepSchema = z.object({
-  id: z.enum(['user', 'conversation', 'message', 'gateway', 'reply', 'cleanup']),
+  id: z.enum(['user', 'conversation', 'message', 'gateway', 'reply', 'identity', 'echo', 'cleanup']),
   status: FinalStatusSchema,
   message: z.string(),
   durationMs: z.number()
@@ -116,13 +122,19 @@ export const BurstSampleSchema = z.object({ done: z.number().int(), total: z.num
 export type BurstSample = z.infer<typeof BurstSampleSchema>
 
 export const RoundTripResultSchema = z.object({
-  verdict: z.enum(['replied', 'no-reply', 'failed', 'cancelled']),
+  /**
+   * `replied`: the agent answered with the customer's agent name; `other-author`: someone else
+   * answered; `echo-loop`: the gateway also answered its own echo (it would loop forever).
+   */
+  verdict: z.enum(['replied', 'no-reply', 'other-author', 'echo-loop', 'failed', 'cancelled']),
   message: z.string(),
   fix: z.string().optional(),
   steps: z.array(RoundTripStepSchema),
   userId: z.string().nullable(),
   conversationId: z.string().nullable(),
   reply: z.object({ authorName: z.string().nullable(), avatarUrl: z.string().nullable(), text: z.string().nullable(), received: z.string() }).nullable(),
+  /** Replies by the business after the test message, counted once the wait for echoes is over. */
+  businessReplies: z.number().int().optional(),
   /** What the round trip created but could not remove afterwards (empty when it cleaned up). */
   leftBehind: z.array(z.string())
 })
@@ -169,7 +181,15 @@ export const testEventCalls = {
     'Send N events at concurrency C to the profile\'s gateway; latency distribution and errors.'
   ),
   runLiveRoundTrip: defineCall(
-    z.object({ profileRef: ProfileRef, taskId: TaskId, timeoutMs: z.number().int().min(1000).max(120_000).optional() }).strict(),
+    z
+      .object({
+        profileRef: ProfileRef,
+        taskId: TaskId,
+        timeoutMs: z.number().int().min(1000).max(120_000).optional(),
+        /** How long to keep watching after the reply for a reply to the reply (the echo loop); default 5 s. */
+        echoWaitMs: z.number().int().min(0).max(60_000).optional()
+      })
+      .strict(),
     RoundTripResultSchema,
     'Create a test user and conversation, write as the user, wait for the agent\'s reply through the gateway.'
   )

@@ -1,8 +1,8 @@
 import type { FinalStatus } from '../task/status'
 
 /**
- * The chain diagnose walks, in the order a message travels (keychain → Zendesk → integration →
- * gateway → agent identity → channel bot). Declared once here, pure, so the core's scheduler, the
+ * The chain diagnose walks, in the order a message travels (keychain → Zendesk → integration, its
+ * webhook and secret, who gets the messages → gateway → agent identity → channel bot). Declared once here, pure, so the core's scheduler, the
  * CLI, the report and the Diagnose screen all show the same links in the same order with the same
  * titles, and agree on which link waits for which.
  */
@@ -14,7 +14,9 @@ export const CHECK_IDS = [
   'credentials-valid',
   'integration-present',
   'webhook-settings',
+  'webhook-secret',
   'no-duplicates',
+  'standby-events',
   'gateway-head',
   'test-events',
   'agent-name',
@@ -45,7 +47,9 @@ export const CHAIN: readonly CheckDefinition[] = [
   { id: 'credentials-valid', title: 'Credentials valid', needs: ['credentials-present', 'zendesk-reachable'], needsNetwork: true, needsLabel: 'stored credentials and a reachable Zendesk' },
   { id: 'integration-present', title: 'Integration present', needs: ['credentials-valid'], needsNetwork: true, needsLabel: 'valid credentials' },
   { id: 'webhook-settings', title: 'Webhook settings', needs: ['integration-present'], needsNetwork: true, needsLabel: 'the integration' },
+  { id: 'webhook-secret', title: 'Webhook secret matches Zendesk', needs: ['credentials-present', 'integration-present'], needsNetwork: true, needsLabel: 'the stored webhook secret and the integration' },
   { id: 'no-duplicates', title: 'No duplicate integrations', needs: ['credentials-valid'], needsNetwork: true, needsLabel: 'valid credentials' },
+  { id: 'standby-events', title: 'Aissist gets the messages', needs: ['integration-present'], needsNetwork: true, needsLabel: 'the integration' },
   { id: 'gateway-head', title: 'Gateway answers', needs: [], needsNetwork: true },
   { id: 'test-events', title: 'Test events accepted', needs: ['credentials-present', 'gateway-head'], needsNetwork: true, needsLabel: 'the webhook secret and a gateway that answers' },
   { id: 'agent-name', title: 'Agent name', needs: [], needsNetwork: false },

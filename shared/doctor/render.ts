@@ -1,6 +1,7 @@
 import type { CheckChange, DoctorCheck, DoctorReport } from '../contract/doctor'
 import { checkDefinition } from './chain'
 import { dateTimeWords, describeChange, sinceLastPassSentence } from './change-sentence'
+import { fixActionWords } from '../fix-actions'
 
 /**
  * The support report as text: Markdown to paste into a ticket, JSON for a script or for support's
@@ -48,6 +49,7 @@ export const renderMarkdown = (r: DoctorReport): string => {
     if (c?.zendeskMessage) lines.push(`**Zendesk error message:** ${c.zendeskMessage}`, '')
     if (c?.gatewayMessage) lines.push(`**Gateway answer:** ${c.gatewayMessage}`, '')
     if (c?.fix) lines.push(`**Fix:** ${c.fix}`, '')
+    if (c?.actions?.length) lines.push(`**The app can do it:** ${c.actions.map(fixActionWords).join('; ')}.`, '')
   } else {
     lines.push(res.verdict === 'pass' ? '**Every check passed.**' : '**Nothing failed, but some checks need attention.**', '')
   }
@@ -81,6 +83,7 @@ export const renderMarkdown = (r: DoctorReport): string => {
     if (c.zendeskMessage) lines.push(`Zendesk error message: ${c.zendeskMessage}`, '')
     if (c.gatewayMessage) lines.push(`Gateway answer: ${c.gatewayMessage}`, '')
     if (c.fix) lines.push(`Fix: ${c.fix}`, '')
+    if (c.actions?.length) lines.push(`The app can do it: ${c.actions.map(fixActionWords).join('; ')}.`, '')
     if (Object.keys(c.evidence).length) lines.push('Evidence:', '', fence(evidenceText(c.evidence)), '')
   }
   return lines.join('\n')

@@ -18,4 +18,19 @@ describe('zendeskViewOf', () => {
     expect(v.message).toMatch(/does not match/)
     expect(v.fix).toMatch(/webhook secret/)
   })
+
+  it('says the secret is readable from Zendesk (never "shown once") and carries the fixes the app can do', () => {
+    const v = zendeskViewOf({ status: 401 })
+    expect(v.fix).not.toMatch(/shown once/)
+    expect(v.fix).toMatch(/Zendesk keeps the webhook secret readable/)
+    expect(v.actions?.map((a) => a.kind)).toEqual(['resync-webhook-secret', 'gateway-values'])
+    expect(zendeskViewOf({ status: 404 }).actions).toEqual([{ kind: 'edit-customer', field: 'gatewayUrl', label: "Edit the customer's gateway URL" }])
+  })
+
+  it('tells when to send again after a Retry-After over a minute', () => {
+    const now = new Date(2026, 4, 5, 9, 0, 0)
+    const v = zendeskViewOf({ status: 429, retryAfterMs: 300_000, now })
+    expect(v).toMatchObject({ verdict: 'retried', fix: expect.stringMatching(/^Send test events again after 09:05\./) })
+    expect(zendeskViewOf({ status: 429, retryAfterMs: 30_000, now }).fix).toMatch(/rate-limiting/)
+  })
 })

@@ -5,6 +5,9 @@
  * CLI and the UI explain an answer in the same words.
  */
 
+import type { FixAction } from '../fix-actions'
+import { LONG_RETRY_AFTER_MS, retryLater } from '../retry-later'
+
 /** How long Zendesk waits for the gateway before it counts the delivery as timed out. */
 export const ZENDESK_WEBHOOK_TIMEOUT_MS = 20_000
 /** How many times Zendesk tries one delivery in all. */
@@ -19,6 +22,8 @@ export interface ZendeskView {
   verdict: ZendeskVerdict
   message: string
   fix?: string
+  /** Fixes the app can carry out for this answer (buttons beside the verdict). */
+  actions?: FixAction[]
 }
 
 /** What is known of one attempt: the status (null when no answer), and why there was none. */
@@ -29,14 +34,34 @@ export interface AnswerFacts {
   /** Plain-words network failure (DNS, TLS, refused), when there was no answer. */
   networkError?: string
   redirectLocation?: string | null
+  /** The answer's `Retry-After`, in ms, when it had one. */
+  retryAfterMs?: number | null
+  /** The time of the answer (for "try again after 14:32"); default now. */
+  now?: Date
 }
+
+const FIX_GATEWAY_URL: FixAction = { kind: 'edit-customer', field: 'gatewayUrl', label: "Edit the customer's gateway URL" }
 
 /** The webhook-secret mismatch, the commonest reason events never reach the agent. */
 export const SECRET_MISMATCH_VIEW: ZendeskView = {
   verdict: 'dropped',
   message:
     'The gateway answered 401 Unauthorized: it did not accept the X-API-Key header, so the webhook secret Zendesk sends does not match the one the gateway expects. Zendesk drops the event for good (401 is not retried), so the AI agent never sees the message.',
-  fix: 'Make the two secrets equal: copy the webhook secret of the Aissist integration (shown once when the webhook was created; run the guided setup again to create a new one) into the Aissist gateway settings, and store the same value in this profile.'
+  fix: "Make the two secrets equal. Zendesk keeps the webhook secret readable: store Zendesk's secret on this computer, and enter the same one in the Aissist gateway settings (Values for the Aissist gateway). If the secret may have leaked, rotate it and enter the new one in the gateway.",
+  actions: [
+    { kind: 'resync-webhook-secret', label: "Store Zendesk's webhook secret" },
+    { kind: 'gateway-values', label: 'Show the values for the Aissist gateway' }
+  ]
+}
+
+/** A 429 whose Retry-After is longer than a minute: when to send again, as a clock time. */
+const rateLimitedLong = (retryAfterMs: number, now: Date): ZendeskView => {
+  const when = retryLater(retryAfterMs, now)
+  return {
+    verdict: 'retried',
+    message: `The gateway answered 429 and asked to wait ${when.wait} (Retry-After). Zendesk retries on its own schedule (${ZENDESK_MAX_ATTEMPTS} attempts in all), so events sent before ${when.at} may be dropped.`,
+    fix: `Send test events again after ${when.at}. If the gateway keeps rate-limiting, lower the traffic or ask Aissist to raise the limit.`
+  }
 }
 
 const STATUS_FIX: Record<number, string> = {
@@ -60,20 +85,28 @@ export const zendeskViewOf = (a: AnswerFacts): ZendeskView => {
     return {
       verdict: 'unreachable',
       message: `Zendesk could not deliver the event: ${a.networkError ?? 'no answer from the gateway'}. Zendesk retries (${ZENDESK_MAX_ATTEMPTS} attempts in all), then drops it.`,
-      fix: 'Check the gateway URL in the profile and the webhook, and that the gateway is online with a valid public https certificate.'
+      fix: 'Check the gateway URL in the profile and the webhook, and that the gateway is online with a valid public https certificate.',
+      actions: [FIX_GATEWAY_URL]
     }
   }
   const st = a.status
   if (st >= 200 && st < 300) return { verdict: 'accepted', message: `The gateway accepted the event (${st}). Zendesk counts it as delivered.` }
   if (st === 401) return SECRET_MISMATCH_VIEW
   if (NON_RECOVERABLE_STATUSES.includes(st)) {
-    return { verdict: 'dropped', message: `The gateway answered ${st}. Zendesk treats ${st} as non-recoverable and drops the event for good: it is never retried.`, fix: STATUS_FIX[st] }
+    return {
+      verdict: 'dropped',
+      message: `The gateway answered ${st}. Zendesk treats ${st} as non-recoverable and drops the event for good: it is never retried.`,
+      fix: STATUS_FIX[st],
+      ...(st === 404 ? { actions: [FIX_GATEWAY_URL] } : {})
+    }
   }
+  if (st === 429 && a.retryAfterMs != null && a.retryAfterMs > LONG_RETRY_AFTER_MS) return rateLimitedLong(a.retryAfterMs, a.now ?? new Date())
   if (st >= 300 && st < 400) {
     return {
       verdict: 'retried',
       message: `The gateway answered ${st} (a redirect${a.redirectLocation ? ` to ${a.redirectLocation}` : ''}). Zendesk does not follow redirects: it counts this as a failed attempt and retries (${ZENDESK_MAX_ATTEMPTS} attempts in all).`,
-      fix: a.redirectLocation ? `Put the final URL (${a.redirectLocation}) in the webhook and the profile.` : 'Put the gateway\'s final URL in the webhook and the profile.'
+      fix: a.redirectLocation ? `Put the final URL (${a.redirectLocation}) in the webhook and the profile.` : 'Put the gateway\'s final URL in the webhook and the profile.',
+      actions: [FIX_GATEWAY_URL]
     }
   }
   return {

@@ -155,6 +155,7 @@ export type SwitchboardIntegration = z.infer<typeof SwitchboardIntegration>
 export const SwitchboardIntegrationListResponse = z.looseObject({
   switchboardIntegrations: z.array(SwitchboardIntegration)
 })
+export const SwitchboardIntegrationResponse = z.looseObject({ switchboardIntegration: SwitchboardIntegration })
 
 /** Schema `name` of a switchboard integration: letters, digits, `-` and `_`, at most 128. */
 export const SWITCHBOARD_NAME_PATTERN = /^[A-Za-z0-9_-]{1,128}$/

@@ -1,5 +1,8 @@
-import { GUIDE_TRIGGERS, guideWebhook, onOff, sameTarget, triggersInWords } from './guide'
+import { GUIDE_TRIGGERS, GUIDE_WEBHOOK_VERSION, guideWebhook, onOff, sameTarget, triggersInWords } from './guide'
 import type { Drift, InspectedWebhook } from './types'
+
+/** The trigger that subscribes a webhook to every event Zendesk has. */
+export const ALL_EVENTS_TRIGGER = '*'
 
 /**
  * Every way an existing webhook differs from the guide, one entry per setting, so the plan can
@@ -12,6 +15,14 @@ export const compareWebhook = (webhook: InspectedWebhook | null, gatewayUrl: str
     return [{ field: 'webhook-missing', expected: want, actual: null, message: 'The integration has no webhook, so Zendesk sends nothing to the Aissist gateway.' }]
   }
   const out: Drift[] = []
+  if (webhook.version !== GUIDE_WEBHOOK_VERSION) {
+    out.push({
+      field: 'version',
+      expected: GUIDE_WEBHOOK_VERSION,
+      actual: webhook.version,
+      message: `The webhook sends version ${webhook.version} payloads; the Aissist gateway reads version ${GUIDE_WEBHOOK_VERSION}, whose shape differs, so it cannot read what Zendesk sends. A webhook's version cannot be changed: it has to be recreated (with a new secret).`
+    })
+  }
   if (!sameTarget(webhook.target, want.target)) {
     out.push({
       field: 'target',
@@ -20,8 +31,15 @@ export const compareWebhook = (webhook: InspectedWebhook | null, gatewayUrl: str
       message: `The webhook sends to ${webhook.target} instead of the gateway ${want.target}.`
     })
   }
-  const missing = GUIDE_TRIGGERS.filter((t) => !webhook.triggers.includes(t) && !webhook.triggers.includes('*'))
-  if (missing.length) {
+  const missing = GUIDE_TRIGGERS.filter((t) => !webhook.triggers.includes(t))
+  if (webhook.triggers.includes(ALL_EVENTS_TRIGGER)) {
+    out.push({
+      field: 'triggers',
+      expected: [...GUIDE_TRIGGERS],
+      actual: webhook.triggers,
+      message: `The webhook is subscribed to every event (${ALL_EVENTS_TRIGGER}), not to the guide's ${triggersInWords(GUIDE_TRIGGERS)}: the gateway also gets typing, read, delivery and switchboard events it does not handle, and Zendesk drops the events the gateway refuses.`
+    })
+  } else if (missing.length) {
     out.push({
       field: 'triggers',
       expected: [...GUIDE_TRIGGERS],
@@ -40,10 +58,10 @@ export const compareWebhook = (webhook: InspectedWebhook | null, gatewayUrl: str
 
 /**
  * The triggers a repair sends: the guide's two plus any others the admin added, so a repair never
- * removes a subscription someone relies on.
+ * removes a subscription someone relies on — except `*`, which is replaced by the guide's two.
  */
 export const repairedTriggers = (current: readonly string[]): string[] => {
-  const out = [...current]
+  const out = current.filter((t) => t !== ALL_EVENTS_TRIGGER)
   for (const t of GUIDE_TRIGGERS) if (!out.includes(t)) out.push(t)
   return out
 }
@@ -51,6 +69,8 @@ export const repairedTriggers = (current: readonly string[]): string[] => {
 /** A drift's before/after in admin words. */
 export const driftInWords = (d: Drift): { before: string; after: string } => {
   switch (d.field) {
+    case 'version':
+      return { before: `version ${String(d.actual)} payloads`, after: `version ${String(d.expected)} payloads, a new webhook secret (kept on this computer)` }
     case 'target':
       return { before: String(d.actual), after: String(d.expected) }
     case 'triggers':
@@ -64,6 +84,7 @@ export const driftInWords = (d: Drift): { before: string; after: string } => {
 }
 
 const FIELD_TITLES: Record<Drift['field'], string> = {
+  version: 'Recreate the webhook as version v2',
   target: 'Point the webhook at the Aissist gateway',
   triggers: 'Subscribe the webhook to Conversation created and Conversation message',
   includeFullUser: 'Turn on Include full user',

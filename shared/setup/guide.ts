@@ -9,6 +9,9 @@ export const INTEGRATION_NAME = 'Aissistant_Conversation_Integration'
 /** The webhook subscriptions the gateway needs, in the guide's order. */
 export const GUIDE_TRIGGERS = ['conversation:create', 'conversation:message'] as const
 
+/** The payload version the gateway reads (`webhook.version`; v1 and v1.1 bodies differ). */
+export const GUIDE_WEBHOOK_VERSION = 'v2'
+
 /** Admin-facing names of the triggers, as Admin Center labels the checkboxes. */
 export const TRIGGER_LABELS: Record<string, string> = {
   'conversation:create': 'Conversation created',

@@ -11,7 +11,7 @@ export const manualCreateIntegration = (gatewayUrl: string): ManualSteps => ({
     `In Zendesk, go to ${ADMIN_CENTER_INTEGRATIONS}.`,
     'Click Create integration.',
     'Enter the values below, then save.',
-    'Copy the webhook secret Zendesk shows and store it for this customer (Customers → the customer → Webhook secret).'
+    'Run the setup again: it finds the integration and keeps its webhook secret on this computer (Zendesk shows the secret whenever the integration is opened, so you can also copy it from there into Customers → the customer → Webhook secret).'
   ],
   values: [
     { label: 'Name', value: INTEGRATION_NAME },
@@ -29,6 +29,22 @@ export const manualRepairWebhook = (gatewayUrl: string): ManualSteps => ({
     `In Zendesk, go to ${ADMIN_CENTER_INTEGRATIONS}.`,
     `Open ${INTEGRATION_NAME} and edit its webhook.`,
     'Set exactly the values below, then save.'
+  ],
+  values: [
+    { label: 'Webhook endpoint URL', value: gatewayUrl },
+    { label: 'Include full user', value: 'enabled' },
+    { label: 'Include full source', value: 'enabled' },
+    { label: 'Webhook subscriptions', value: triggersInWords(GUIDE_TRIGGERS) }
+  ]
+})
+
+/** Recreating the webhook by hand (a v1 webhook, or a secret to rotate): delete it, add it again. */
+export const manualRecreateWebhook = (gatewayUrl: string): ManualSteps => ({
+  where: ADMIN_CENTER_INTEGRATIONS,
+  steps: [
+    `In Zendesk, go to ${ADMIN_CENTER_INTEGRATIONS}.`,
+    `Open ${INTEGRATION_NAME}, delete its webhook, then add a webhook with exactly the values below (a new webhook is version v2 and gets a new secret).`,
+    'Run the setup again so this computer keeps the new secret, and enter the same secret in the Aissist gateway.'
   ],
   values: [
     { label: 'Webhook endpoint URL', value: gatewayUrl },

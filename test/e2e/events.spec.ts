@@ -71,3 +71,36 @@ sandboxTest('a burst shows its latency chart, and the live round trip shows the 
   await expect(app.getByTestId('reply-author')).toHaveText('Aissist Agent')
   await app.screenshot({ path: join(SCREENSHOT_DIR, 'events-roundtrip.png'), fullPage: true })
 })
+
+sandboxTest('the echo and every content in the composer; a 401 verdict carries its fix as a button that fixes it', async ({ app, sandbox }) => {
+  const profileId = await createSandboxProfile(app, sandbox.info)
+  await runSetup(app, profileId)
+  await app.getByRole('navigation', { name: 'Capabilities' }).getByRole('button', { name: 'Test events' }).click()
+
+  // The business's echo, as a location, on WhatsApp: what a gateway must read (and not answer).
+  await app.getByTestId('event-author').selectOption('business')
+  await app.getByTestId('event-content').selectOption('location')
+  await app.getByTestId('event-channel').selectOption('whatsapp')
+  await app.getByTestId('send-event').click()
+  await expect(app.getByTestId('response-status')).toHaveText('200 OK')
+  const state = (await sandboxControl(sandbox.info, 'GET', '/state')) as { gatewayReceived: { authorTypes?: string[]; replied?: unknown }[] }
+  const last = state.gatewayReceived.at(-1)!
+  expect(last.authorTypes).toEqual(['business'])
+  expect(last.replied).toBeUndefined()
+
+  // The secret changed at Zendesk: the gateway refuses the stored one; the verdict's button stores Zendesk's.
+  const hooks = (await sandboxControl(sandbox.info, 'GET', '/state')) as { integrations: { displayName: string | null; webhooks?: { id: string }[] }[] }
+  const hook = hooks.integrations.find((i) => i.displayName === 'Aissistant_Conversation_Integration')!.webhooks![0]
+  await sandboxControl(sandbox.info, 'PATCH', `/webhooks/${hook.id}`, { secret: 'changed-at-zendesk-events-secret' })
+  await app.getByTestId('event-author').selectOption('user')
+  await app.getByTestId('event-content').selectOption('text')
+  await app.getByTestId('send-event').click()
+  await expect(app.getByTestId('response-status')).toHaveText('401 Unauthorized')
+  await expect(app.getByTestId('zendesk-fix')).not.toContainText('shown once')
+  const viewer = app.getByTestId('response-viewer')
+  await viewer.getByTestId('fix-resync-webhook-secret').click()
+  await expect(viewer.getByTestId('fix-note')).toContainText("with Zendesk's")
+  await app.getByTestId('send-event').click()
+  await expect(app.getByTestId('response-status')).toHaveText('200 OK')
+  expect(await seriousViolations(app)).toEqual([])
+})

@@ -246,8 +246,10 @@ sandboxTest('the gateway rejects the secret: test events show 401 as a secret mi
   await openScreen(app, 'Diagnose')
   await app.getByTestId('diagnose-run').click()
   await expect(app.getByTestId('doctor-link-test-events')).toHaveAttribute('data-status', 'fail')
-  await expect(app.getByTestId('diagnose-first-failure')).toContainText('The gateway rejects the webhook secret')
+  // A secret typed here that is not Zendesk's is named first, with the button that stores Zendesk's.
+  await expect(app.getByTestId('diagnose-first-failure')).toContainText("The stored webhook secret differs from Zendesk's")
   await expect(app.getByTestId('doctor-details-fix')).toContainText('webhook secret')
+  await expect(app.getByTestId('doctor-details').getByTestId('fix-resync-webhook-secret')).toBeVisible()
   await checkScreen(app, 'fail-diagnose-secret-mismatch')
   await app.getByTestId('diagnose-export-json').click()
   await expect(app.getByTestId('diagnose-notice')).toContainText('.json')

@@ -150,17 +150,23 @@ describe('doctor against the sandbox', () => {
     expect(check(r, 'test-events').message).toBe('skipped: needs the webhook secret and a gateway that answers')
   })
 
-  it('says the gateway rejects the webhook secret (unauthorized fault) and (a wrong secret in the keychain)', async () => {
+  it('says the gateway rejects the webhook secret (unauthorized fault), and names a stored secret that differs from Zendesk\'s first', async () => {
     const w = await configured()
     w.sandbox.faults.add({ target: 'gateway', method: 'POST', kind: 'unauthorized' })
     const r = await doctor(w)
     expect(r.firstFailure?.checkId).toBe('test-events')
     expect(r.firstFailure?.sentence).toMatch(/^The gateway rejects the webhook secret: /)
     expect(check(r, 'test-events').gatewayMessage).toContain('invalid X-API-Key')
+    // This computer holds Zendesk's secret, so the gateway holds another: the values for it, or rotate.
+    expect(check(r, 'webhook-secret').status).toBe('pass')
+    expect(check(r, 'test-events').actions?.map((a) => a.kind)).toEqual(['gateway-values', 'recreate-webhook'])
     w.sandbox.faults.clear()
     await w.services.vault.setSecret(w.profile.id, 'webhookSecret', 'not-the-right-webhook-secret')
     const r2 = await doctor(w)
-    expect(r2.firstFailure?.sentence).toMatch(/^The gateway rejects the webhook secret: /)
+    expect(r2.firstFailure?.checkId).toBe('webhook-secret')
+    expect(r2.firstFailure?.sentence).toMatch(/^The stored webhook secret differs from Zendesk's: /)
+    expect(check(r2, 'webhook-secret').actions?.map((a) => a.kind)).toEqual(['resync-webhook-secret', 'run-setup'])
+    expect(check(r2, 'test-events')).toMatchObject({ status: 'fail', code: 'gateway-unauthorized', actions: [{ kind: 'resync-webhook-secret' }] })
     expect(JSON.stringify(r2)).not.toContain('not-the-right-webhook-secret')
   })
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
+import { CHAIN } from '../../shared/doctor/chain'
 import { runCli } from '../../electron/cli/program'
 import { createMemoryClipboard, type Host } from '../../electron/core/api/host'
 import { doctorHandlers } from '../../electron/core/api/handlers/doctor'
@@ -81,7 +82,7 @@ describe('doctor CLI and support report', () => {
     const json = JSON.parse(ok.stdout) as { ok: boolean; firstFailure: unknown; checks: { id: string; status: string; message: string; fix: string; durationMs: number }[] }
     expect(json.ok).toBe(true)
     expect(json.firstFailure).toBeNull()
-    expect(json.checks).toHaveLength(12)
+    expect(json.checks).toHaveLength(CHAIN.length)
     for (const c of json.checks) expect(c).toMatchObject({ id: expect.any(String), status: 'pass', message: expect.any(String), fix: expect.any(String), durationMs: expect.any(Number) })
     const md = readFileSync(join(dir, 'report.md'), 'utf8')
     const report = DoctorReport.parse(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')))
@@ -92,8 +93,8 @@ describe('doctor CLI and support report', () => {
 
     const human = await cli(w, ['doctor', '--profile', w.profile.name, '--report', join(dir, 'only.md')])
     expect(human.code).toBe(0)
-    expect(human.stderr.split('\n').filter((l) => /^[✔▲✖–] /.test(l))).toHaveLength(12)
-    expect(human.stdout).toContain('12 passed, 0 warnings, 0 failed, 0 skipped')
+    expect(human.stderr.split('\n').filter((l) => /^[✔▲✖–] /.test(l))).toHaveLength(CHAIN.length)
+    expect(human.stdout).toContain(`${CHAIN.length} passed, 0 warnings, 0 failed, 0 skipped`)
     expect(readFileSync(join(dir, 'only.md'), 'utf8')).toContain('# Aissist Zendesk diagnose report')
 
     w.sandbox.setDefaultResponder(w.ours()[0].id)
@@ -133,7 +134,7 @@ describe('doctor CLI and support report', () => {
     const result = DoctorResult.parse(await doctorHandlers.runDoctor({ profileRef: w.profile.name, taskId: 'doctor-task-1' }, ctx))
     expect(result.firstFailure?.checkId).toBe('test-events')
     expect(events.every((e) => e.taskId === 'doctor-task-1' && e.kind === 'doctor')).toBe(true)
-    expect(events.filter((e) => e.kind === 'doctor' && e.payload.status !== 'running')).toHaveLength(12)
+    expect(events.filter((e) => e.kind === 'doctor' && e.payload.status !== 'running')).toHaveLength(CHAIN.length)
     expect(events.flatMap((e) => (e.kind === 'doctor' ? [e.payload] : [])).find((p) => p.id === 'test-events' && p.status === 'fail')?.check?.durationMs).toEqual(expect.any(Number))
     expect((await doctorHandlers.getLastDoctorResult({ profileRef: w.profile.id }, ctx)).result?.startedAt).toBe(result.startedAt)
 

@@ -105,10 +105,12 @@ describe('burst', () => {
 describe('live round trip in the sandbox', () => {
   it('creates a user and conversation, and the agent replies with its name and avatar', async () => {
     w.sandbox.setAgent({ name: 'Aissist Test Agent' })
-    const r = await runLiveRoundTrip(w.services, { profileRef: w.profile.id, timeoutMs: 10_000, pollMs: 50 })
+    const r = await runLiveRoundTrip(w.services, { profileRef: w.profile.id, timeoutMs: 10_000, pollMs: 50, echoWaitMs: 300 })
     expect(r.verdict).toBe('replied')
     expect(r.reply).toMatchObject({ authorName: 'Aissist Test Agent', avatarUrl: w.sandbox.state.agent.avatarUrl })
-    expect(r.steps.map((s) => s.id)).toEqual(['user', 'conversation', 'message', 'gateway', 'reply', 'cleanup'])
+    expect(r.steps.map((s) => s.id)).toEqual(['user', 'conversation', 'message', 'gateway', 'reply', 'identity', 'echo', 'cleanup'])
+    expect(r.steps.find((s) => s.id === 'echo')).toMatchObject({ status: 'pass' })
+    expect(r.businessReplies).toBe(1)
     expect(r.leftBehind).toEqual([])
     expect(r.steps.at(-1)).toMatchObject({ id: 'cleanup', status: 'pass' })
     expect(r.steps.at(-1)?.message).toContain(r.userId)
@@ -231,7 +233,7 @@ describe('aissist-zd events', () => {
     const h = await cli(['events', 'head', '--profile', w.profile.id])
     expect(h.code).toBe(0)
     expect(h.out).toContain('HEAD')
-    const rt = await cli(['events', 'roundtrip', '--profile', w.profile.id, '--timeout', '10000'])
+    const rt = await cli(['events', 'roundtrip', '--profile', w.profile.id, '--timeout', '10000', '--echo-wait', '300'])
     expect(rt.code).toBe(0)
     expect(rt.out).toMatch(/reply by: /)
     expect((await cli(['events', 'send', '--profile', w.profile.id, '--count', '501'])).code).toBe(64)

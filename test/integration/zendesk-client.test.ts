@@ -173,6 +173,11 @@ describe('ZendeskClient against the sandbox', () => {
     const tooLong = await failure(client.getApp())
     expect(tooLong.details.attempts).toBe(1)
     expect(tooLong.details.retryAfterSeconds).toBe(3600)
+    // Says when to try again (the clock time), not that the retries ran out.
+    expect(tooLong.message).toMatch(/asked to wait 60 min \(Retry-After\)/)
+    expect(tooLong.message).not.toMatch(/retries ran out/)
+    expect(tooLong.fix).toMatch(/^Try again after (\w{3} \d+, )?\d{2}:\d{2}/)
+    expect(Date.parse(String(tooLong.details.retryAt)) - Date.now()).toBeGreaterThan(3_500_000)
     sb.faults.add({ path: '/v2/apps/*', kind: 'status', status: 503, count: 3 })
     expect((await client.getApp()).id).toBe(sb.appId)
     sb.faults.add({ path: '/v2/apps/*', kind: 'status', status: 500 })
@@ -262,9 +267,11 @@ describe('ZendeskClient against the sandbox', () => {
     await new Promise<void>((r) => other.close(() => r()))
   })
 
-  it('maps 409, 423 and a TLS failure to their own errors', async () => {
+  it('maps 409 (by Zendesk\'s own title), 423 and a TLS failure to their own errors', async () => {
     await client.createUser({ externalId: 'dup' })
-    expect((await failure(client.createUser({ externalId: 'dup' }))).code).toBe('zendesk-conflict')
+    const dup = await failure(client.createUser({ externalId: 'dup' }))
+    expect(dup.code).toBe('zendesk-already-exists')
+    expect(dup.message).toContain('User already exists')
     const user = await client.createUser({ externalId: 'locked' })
     const conv = await client.createConversation({ type: 'personal', participants: [{ userId: user.id }] })
     sb.faults.add({ method: 'POST', path: '/v2/apps/*/conversations/*/messages', kind: 'status', status: 423, count: 1 })

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander'
 import type { DoctorCheck, DoctorResult } from '../../../shared/contract/doctor'
 import { CHAIN } from '../../../shared/doctor/chain'
 import { sinceLastPassSentence } from '../../../shared/doctor/change-sentence'
+import { fixActionLines } from '../../../shared/fix-actions'
 import type { RunDoctorOptions } from '../../core/doctor/run-doctor'
 import { EX_USAGE } from '../exit-codes'
 import { whileInterruptible } from '../interrupt'
@@ -56,6 +57,7 @@ const printHuman = (cli: CliRuntime, r: DoctorResult, reportFiles: string[]): vo
     if (c.zendeskMessage) cli.out(`       Zendesk: ${c.zendeskMessage}`)
     if (c.gatewayMessage) cli.out(`       Gateway: ${c.gatewayMessage}`)
     if (c.fix && c.status !== 'pass') cli.out(`       → ${c.fix}`)
+    for (const a of fixActionLines(c.actions, r.profileName)) cli.out(`       ⇒ ${a}`)
   })
   cli.out('')
   cli.out(`${r.summary} in ${Math.round(r.durationMs)} ms.`)

@@ -41,13 +41,14 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'setup',
-    summary: 'create or repair the Aissist integration in Zendesk, step by step (shows the plan first; exit 0 when configured)',
+    summary: 'create or repair the Aissist integration in Zendesk, step by step (shows the plan first; exit 0 when configured; --plan: 0 nothing to change, 3 changes pending)',
     errorExits: { 'profile-not-found': 2 },
     load: () => import('./setup')
   },
   {
     name: 'events',
     summary: 'send Zendesk-shaped webhook test events to the gateway and explain the answers',
+    errorExits: { 'invalid-payload': 64 },
     load: () => import('./events')
   },
   {

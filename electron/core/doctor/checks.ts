@@ -2,50 +2,36 @@ import { checkAgentName } from '../../../shared/avatar/agent-name'
 import { verdictOf } from '../../../shared/avatar/problems'
 import { rewriteAvatarUrl } from '../../../shared/avatar/rewrite'
 import { apiBase } from '../../../shared/schemas/profile'
-import type { AppError } from '../../../shared/result'
+import {
+  RESYNC_SECRET,
+  ROTATE_SECRET,
+  SHOW_GATEWAY_VALUES,
+  actionsOf,
+  adminCenterAction,
+  editCustomerAction,
+  runSetupAction,
+  type FixAction
+} from '../../../shared/fix-actions'
 import { checkAvatar } from '../avatar/check-avatar'
 import { toAppError } from '../errors'
 import { probeGatewayHead, sendWebhookEvent, type GatewayResponse } from '../gateway/send-event'
 import { buildTestEvent } from '../gateway/test-event'
 import { readSandboxMarker } from '../sandbox/marker'
 import { SANDBOX_MEMORY_LABEL } from '../vault/sandbox-routing-store'
+import { compareWebhookSecret, type SecretComparison } from '../setup/webhook-secret'
+import { channelBot, integrationPresent, noDuplicates, standbyEvents, webhookSecret, webhookSettings } from './account-checks'
+import { failFrom } from './fail-from'
 import { probeConnect } from './network'
-import type { CheckOutput, CheckTable, DoctorEnv } from './types'
+import type { CheckTable, DoctorEnv } from './types'
 
 /**
- * The twelve links of the chain, each a small function over the shared {@link DoctorEnv}. They run
+ * The links of the chain, each a small function over the shared {@link DoctorEnv} (those that read
+ * the account are in `account-checks.ts`). They run
  * the checks the other capabilities provide (vault, Zendesk client, account inspection, gateway
  * sender, avatar checker) and only phrase the verdict; none of them throws for a broken link.
  */
 
 const ADMIN_KEYS = 'Admin Center → Apps and integrations → Conversations API'
-
-/** Zendesk's own error titles, verbatim, from a client error. */
-const zendeskMessageOf = (e: AppError): string | undefined => {
-  const errors = (e.details?.errors ?? []) as { code?: string; title?: string }[]
-  const text = errors.map((x) => (x.title ? `${x.code ?? ''}: ${x.title}`.replace(/^: /, '') : x.code ?? '')).filter(Boolean).join('; ')
-  return text || undefined
-}
-
-const failFrom = (e: unknown, env: DoctorEnv, evidence: Record<string, unknown> = {}): CheckOutput => {
-  const err = toAppError(e, env.services.secrets.redact)
-  const zendeskMessage = zendeskMessageOf(err)
-  const details = err.details ?? {}
-  return {
-    status: 'fail',
-    message: err.message,
-    fix: err.fix,
-    code: err.code,
-    evidence: {
-      ...evidence,
-      ...('request' in details ? { request: details.request } : {}),
-      ...('status' in details ? { status: details.status } : {}),
-      ...('networkCode' in details ? { networkCode: details.networkCode } : {}),
-      ...('attempts' in details ? { attempts: details.attempts } : {})
-    },
-    ...(zendeskMessage ? { zendeskMessage } : {})
-  }
-}
 
 const gatewayEvidence = (r: GatewayResponse): Record<string, unknown> => ({
   request: `${r.request.method} ${r.request.url}`,
@@ -100,16 +86,18 @@ const credentialsPresent: CheckTable['credentials-present'] = async (env) => {
       message: `The key secret of customer "${profile.name}" is not in the keychain`,
       fix: `Edit the customer and enter the key secret of key ${profile.keyId} again (${ADMIN_KEYS}).`,
       code: 'credentials-missing',
-      evidence
+      evidence,
+      actions: actionsOf(editCustomerAction('keySecret'), adminCenterAction(profile.subdomain, 'apiKeys'))
     }
   }
   if (hook === 'missing') {
     return {
       status: 'fail',
       message: `The webhook secret of customer "${profile.name}" is not in the keychain, so test events cannot prove the gateway accepts it`,
-      fix: 'Run the guided setup again (it keeps the webhook secret Zendesk returns), or paste the secret into the customer on the Customers screen.',
+      fix: "Store Zendesk's webhook secret on this computer (Zendesk keeps it readable; the guided setup stores it too), or paste the secret into the customer on the Customers screen.",
       code: 'credentials-missing',
-      evidence
+      evidence,
+      actions: actionsOf(RESYNC_SECRET, runSetupAction('webhook-secret'))
     }
   }
   const inMemory = (await isSandboxProfile(env)) && (await services.vault.keychainStatus()).sandboxInMemory
@@ -142,9 +130,20 @@ const zendeskReachable: CheckTable['zendesk-reachable'] = async ({ profile, sign
         ? 'A proxy or firewall is intercepting HTTPS: ask IT to allow the Zendesk API host, or install its root certificate.'
         : `Check the network, VPN or firewall: ${p.host}:${p.port} must be reachable from this machine${profile.apiBaseUrl ? ', and the API base URL must be right' : ''}.`,
     code: dns ? 'zendesk-dns' : tls ? 'zendesk-tls' : 'zendesk-unreachable',
-    evidence: { ...evidence, errorCode: p.errorCode }
+    evidence: { ...evidence, errorCode: p.errorCode },
+    ...(dns || !tls ? { actions: [editCustomerAction(profile.apiBaseUrl ? 'apiBaseUrl' : 'subdomain')] } : {})
   }
 }
+
+/** What the app can do when Zendesk refuses the key or finds no app: open the fields that decide it. */
+const credentialActions = (env: DoctorEnv, code: string): FixAction[] =>
+  code === 'zendesk-unauthorized' || code === 'zendesk-forbidden'
+    ? actionsOf(editCustomerAction('keyId'), editCustomerAction('keySecret'), adminCenterAction(env.profile.subdomain, 'apiKeys'))
+    : code === 'zendesk-not-found'
+      ? actionsOf(editCustomerAction('appId'))
+      : code === 'zendesk-dns' || code === 'zendesk-redirect' || code === 'zendesk-unexpected-response'
+        ? actionsOf(editCustomerAction(env.profile.apiBaseUrl ? 'apiBaseUrl' : 'subdomain'))
+        : []
 
 const credentialsValid: CheckTable['credentials-valid'] = async (env) => {
   try {
@@ -157,70 +156,11 @@ const credentialsValid: CheckTable['credentials-valid'] = async (env) => {
       evidence: { request: `GET /v2/apps/${env.profile.appId}`, appId: app.id, ...(app.displayName ? { appName: app.displayName } : {}) }
     }
   } catch (e) {
-    return failFrom(e, env)
+    return failFrom(e, env, {}, (err) => credentialActions(env, err.code))
   }
 }
 
-const integrationPresent: CheckTable['integration-present'] = async (env) => {
-  try {
-    const i = await env.inspection()
-    if (!i.integration) {
-      return {
-        status: 'fail',
-        message: 'No Aissistant_Conversation_Integration exists in this Zendesk app',
-        fix: 'Run the guided setup to create it (or create it in Admin Center → Apps and integrations → Conversations API → Create integration).',
-        code: 'integration-missing',
-        evidence: { appId: i.app.id, recordedIntegrationId: env.profile.integrationId ?? null }
-      }
-    }
-    return {
-      status: 'pass',
-      message: `${i.integration.displayName} exists (${i.integration.id}).`,
-      fix: '',
-      evidence: { integrationId: i.integration.id, displayName: i.integration.displayName, webhookId: i.integration.webhook?.id ?? null }
-    }
-  } catch (e) {
-    return failFrom(e, env)
-  }
-}
-
-const webhookSettings: CheckTable['webhook-settings'] = async (env) => {
-  try {
-    const i = await env.inspection()
-    const w = i.integration?.webhook ?? null
-    const evidence = { webhook: w, expectedTarget: env.profile.gatewayUrl, drift: i.drift.map((d) => ({ field: d.field, expected: d.expected, actual: d.actual })) }
-    if (w && i.drift.length === 0) {
-      return { status: 'pass', message: `The webhook sends ${w.triggers.join(' and ')} to ${w.target} with full user and full source.`, fix: '', evidence }
-    }
-    const messages = i.drift.length ? i.drift.map((d) => d.message.replace(/\.+$/, '')) : ['The integration has no webhook']
-    return {
-      status: 'fail',
-      message: messages.join('; '),
-      fix: 'Run the guided setup to repair the webhook (it changes only what differs), or fix it by hand in Admin Center → Apps and integrations → Conversations API → the integration → Webhook.',
-      code: w ? 'webhook-drift' : 'webhook-missing',
-      evidence
-    }
-  } catch (e) {
-    return failFrom(e, env)
-  }
-}
-
-const noDuplicates: CheckTable['no-duplicates'] = async (env) => {
-  try {
-    const i = await env.inspection()
-    if (i.duplicates.length === 0) return { status: 'pass', message: 'Only one integration sends to the gateway.', fix: '', evidence: { duplicates: [] } }
-    const d = i.duplicates
-    return {
-      status: 'fail',
-      message: `${d.length} other integration${d.length === 1 ? '' : 's'} or webhook${d.length === 1 ? '' : 's'} also deliver to the gateway (${d.map((x) => `${x.displayName} ${x.integrationId}: ${x.reason}`).join('; ')}), so customers may get every AI reply twice`,
-      fix: 'Run the guided setup and confirm removing the duplicates, or delete them in Admin Center → Apps and integrations → Conversations API.',
-      code: 'duplicate-integration',
-      evidence: { duplicates: d }
-    }
-  } catch (e) {
-    return failFrom(e, env)
-  }
-}
+const FIX_GATEWAY_URL = editCustomerAction('gatewayUrl')
 
 const gatewayHead: CheckTable['gateway-head'] = async ({ profile, signal, gatewayTimeoutMs, services }) => {
   let r: GatewayResponse
@@ -228,13 +168,20 @@ const gatewayHead: CheckTable['gateway-head'] = async ({ profile, signal, gatewa
     r = await probeGatewayHead({ url: profile.gatewayUrl, allowPrivate: profile.allowPrivate, timeoutMs: gatewayTimeoutMs, signal })
   } catch (e) {
     const err = toAppError(e, services.secrets.redact)
-    return { status: 'fail', message: err.message, fix: err.fix, code: err.code, evidence: { url: profile.gatewayUrl } }
+    return { status: 'fail', message: err.message, fix: err.fix, code: err.code, evidence: { url: profile.gatewayUrl }, actions: [FIX_GATEWAY_URL] }
   }
   const evidence = gatewayEvidence(r)
   const gatewayMessage = bodyText(r)
-  if (r.error) return { status: 'fail', message: r.error.message, fix: r.error.fix, code: r.error.code, evidence, ...(gatewayMessage ? { gatewayMessage } : {}) }
+  if (r.error) return { status: 'fail', message: r.error.message, fix: r.error.fix, code: r.error.code, evidence, actions: [FIX_GATEWAY_URL], ...(gatewayMessage ? { gatewayMessage } : {}) }
   if (r.redirect) {
-    return { status: 'fail', message: `The gateway answers HEAD with a redirect (HTTP ${r.status}) to ${r.redirect.location}; Zendesk does not follow redirects`, fix: `Set the customer's gateway URL to the final address (${r.redirect.location}) and run setup again.`, code: 'gateway-redirect', evidence }
+    return {
+      status: 'fail',
+      message: `The gateway answers HEAD with a redirect (HTTP ${r.status}) to ${r.redirect.location}; Zendesk does not follow redirects`,
+      fix: `Set the customer's gateway URL to the final address (${r.redirect.location}) and run setup again.`,
+      code: 'gateway-redirect',
+      evidence,
+      actions: [FIX_GATEWAY_URL]
+    }
   }
   if (r.status !== null && r.status >= 500) {
     return { status: 'fail', message: `The gateway answers HEAD ${profile.gatewayUrl} with HTTP ${r.status}${r.statusText ? ` ${r.statusText}` : ''}`, fix: r.zendeskView.fix ?? 'The gateway is failing: check the Aissist status page or contact Aissist support with this report.', code: 'gateway-error', evidence, ...(gatewayMessage ? { gatewayMessage } : {}) }
@@ -242,7 +189,34 @@ const gatewayHead: CheckTable['gateway-head'] = async ({ profile, signal, gatewa
   return { status: 'pass', message: `The gateway answers HEAD with HTTP ${r.status} in ${Math.round(r.timings.totalMs)} ms.`, fix: '', evidence }
 }
 
-const testEvents: CheckTable['test-events'] = async ({ services, profile, signal, gatewayTimeoutMs }) => {
+/** How the stored secret stands against Zendesk's, when the account can be read (for a 401's words and fixes). */
+const secretStanding = async (env: DoctorEnv): Promise<SecretComparison | null> => {
+  try {
+    return await compareWebhookSecret(env.services, env.profile, await env.account())
+  } catch {
+    return null
+  }
+}
+
+/** A 401 from the gateway: which secret is wrong decides the fix. */
+const unauthorizedFix = (standing: SecretComparison | null): { fix: string; actions: FixAction[] } => {
+  if (standing === 'differs') {
+    return { fix: "The webhook secret stored on this computer differs from Zendesk's: store Zendesk's, then send the test events again.", actions: actionsOf(RESYNC_SECRET) }
+  }
+  if (standing === 'same') {
+    return {
+      fix: "This computer holds Zendesk's webhook secret, so the gateway holds another one: enter the webhook secret in the Aissist gateway (Values for the Aissist gateway), or rotate it and enter the new one there.",
+      actions: actionsOf(SHOW_GATEWAY_VALUES, ROTATE_SECRET)
+    }
+  }
+  return {
+    fix: "Zendesk, this computer and the Aissist gateway must hold the same webhook secret: store Zendesk's on this computer and enter the same one in the gateway (Values for the Aissist gateway).",
+    actions: actionsOf(RESYNC_SECRET, SHOW_GATEWAY_VALUES)
+  }
+}
+
+const testEvents: CheckTable['test-events'] = async (env) => {
+  const { services, profile, signal, gatewayTimeoutMs } = env
   let secret: string
   try {
     secret = await services.vault.getSecret(profile.id, 'webhookSecret')
@@ -258,23 +232,24 @@ const testEvents: CheckTable['test-events'] = async ({ services, profile, signal
       r = await sendWebhookEvent({ url: profile.gatewayUrl, secret, payload, timeoutMs: gatewayTimeoutMs, allowPrivate: profile.allowPrivate, signal })
     } catch (e) {
       const err = toAppError(e, services.secrets.redact)
-      return { status: 'fail', message: err.message, fix: err.fix, code: err.code, evidence: { sent } }
+      return { status: 'fail', message: err.message, fix: err.fix, code: err.code, evidence: { sent }, actions: [FIX_GATEWAY_URL] }
     }
     const ev = { type, ...gatewayEvidence(r) }
     sent.push(ev)
     if (r.zendeskView.verdict !== 'accepted') {
       const unauthorized = r.status === 401 || r.status === 403
       const gatewayMessage = bodyText(r)
+      const standing = unauthorized ? await secretStanding(env) : null
+      const advice = unauthorized ? unauthorizedFix(standing) : { fix: r.zendeskView.fix ?? r.error?.fix ?? 'Check the gateway URL and the gateway\'s status.', actions: r.zendeskView.actions ?? [] }
       return {
         status: 'fail',
         message: unauthorized
           ? `The gateway answers ${type} sent with the stored webhook secret with HTTP ${r.status}${r.statusText ? ` ${r.statusText}` : ''}${gatewayMessage ? ` ("${gatewayMessage}")` : ''}; Zendesk would drop every message`
           : `${type}: ${r.error?.message ?? `HTTP ${r.status}`}. ${r.zendeskView.message}`,
-        fix: unauthorized
-          ? 'The webhook secret in the keychain differs from the one the gateway knows: run the guided setup again so Zendesk and Aissist share the same secret, or paste the secret from Aissist into the customer on the Customers screen.'
-          : r.zendeskView.fix ?? r.error?.fix ?? 'Check the gateway URL and the gateway\'s status.',
+        fix: advice.fix,
         code: unauthorized ? 'gateway-unauthorized' : r.error?.code ?? `gateway-${r.zendeskView.verdict}`,
-        evidence: { sent },
+        evidence: { sent, ...(standing ? { storedSecretAgainstZendesk: standing } : {}) },
+        ...(advice.actions.length ? { actions: advice.actions } : {}),
         ...(gatewayMessage ? { gatewayMessage } : {})
       }
     }
@@ -287,20 +262,29 @@ const agentName: CheckTable['agent-name'] = async ({ profile }) => {
   const evidence = { agentName: profile.agentName, problems: problems.map((p) => p.code) }
   if (problems.length === 0) return { status: 'pass', message: `Chat shows "${profile.agentName.trim()}" above the AI replies.`, fix: '', evidence }
   const blocking = problems.some((p) => p.code === 'agent-name-empty' || p.code === 'agent-name-whitespace')
-  return { status: blocking ? 'fail' : 'warn', message: problems.map((p) => p.message.replace(/\.+$/, '')).join('; '), fix: problems.map((p) => p.fix).join(' '), code: problems[0].code, evidence }
+  return {
+    status: blocking ? 'fail' : 'warn',
+    message: problems.map((p) => p.message.replace(/\.+$/, '')).join('; '),
+    fix: problems.map((p) => p.fix).join(' '),
+    code: problems[0].code,
+    evidence,
+    actions: [editCustomerAction('agentName')]
+  }
 }
+
+const FIX_AVATAR_URL = editCustomerAction('avatarUrl')
 
 const avatar: CheckTable['avatar'] = async ({ profile, offline, signal }) => {
   const url = profile.avatarUrl.trim()
   if (!url) {
-    return { status: 'warn', message: 'No avatar URL is set: chat shows a default picture beside the AI replies', fix: 'Add a public image URL (jpg or png, at least 128 px square) to the customer.', code: 'avatar-empty', evidence: {} }
+    return { status: 'warn', message: 'No avatar URL is set: chat shows a default picture beside the AI replies', fix: 'Add a public image URL (jpg or png, at least 128 px square) to the customer.', code: 'avatar-empty', evidence: {}, actions: [FIX_AVATAR_URL] }
   }
   if (offline) {
     const rw = rewriteAvatarUrl(url)
     const evidence = { inputUrl: url, checkedUrl: rw.to, rewritten: rw.changed, host: rw.host, problems: rw.problems.map((p) => p.code) }
     if (rw.problems.length) {
       const v = verdictOf(rw.problems)
-      return { status: v === 'needs-attention' ? 'warn' : 'fail', message: rw.problems.map((p) => p.message.replace(/\.+$/, '')).join('; '), fix: rw.problems[0].fix, code: rw.problems[0].code, evidence }
+      return { status: v === 'needs-attention' ? 'warn' : 'fail', message: rw.problems.map((p) => p.message.replace(/\.+$/, '')).join('; '), fix: rw.problems[0].fix, code: rw.problems[0].code, evidence, actions: [FIX_AVATAR_URL] }
     }
     return { status: 'skipped', message: `The link's shape is fine${rw.changed ? ` (it will be used as ${rw.to})` : ''}; fetching it was skipped because this machine is offline.`, fix: '', evidence }
   }
@@ -325,21 +309,8 @@ const avatar: CheckTable['avatar'] = async ({ profile, offline, signal }) => {
     message: r.problems.map((p) => p.message.replace(/\.+$/, '')).join('; ') || `The avatar check says ${r.verdict}`,
     fix: first?.fix ?? 'Use a public, direct image link.',
     code: first?.code ?? r.verdict,
-    evidence
-  }
-}
-
-const channelBot: CheckTable['channel-bot'] = async (env) => {
-  try {
-    const i = await env.inspection()
-    const cb = i.channelBot
-    const evidence = { switchboardId: cb.switchboardId, defaultIntegration: cb.defaultIntegration, aissistIsDefault: cb.aissistIsDefault }
-    if (cb.aissistIsDefault) {
-      return { status: 'warn', message: cb.message, fix: 'Keep the Zendesk bot or the agent workspace as the default responder and let Aissist answer as a backend agent (Admin Center → AI agents).', code: 'aissist-default-responder', evidence }
-    }
-    return { status: 'pass', message: cb.message, fix: '', evidence }
-  } catch (e) {
-    return failFrom(e, env)
+    evidence,
+    actions: [FIX_AVATAR_URL]
   }
 }
 
@@ -351,7 +322,9 @@ export const CHECKS: CheckTable = {
   'credentials-valid': credentialsValid,
   'integration-present': integrationPresent,
   'webhook-settings': webhookSettings,
+  'webhook-secret': webhookSecret,
   'no-duplicates': noDuplicates,
+  'standby-events': standbyEvents,
   'gateway-head': gatewayHead,
   'test-events': testEvents,
   'agent-name': agentName,

@@ -4,12 +4,11 @@ import { redactDeep } from '../../../shared/redact'
 import type { DoctorCheck, DoctorProgress, DoctorResult, RunSource } from '../../../shared/contract/doctor'
 import type { FinalStatus } from '../../../shared/task/status'
 import type { Profile } from '../../../shared/schemas/profile'
-import type { AccountInspection } from '../../../shared/setup/types'
 import { apiBase } from '../../../shared/schemas/profile'
 import { toAppError } from '../errors'
 import type { Services } from '../services'
 import { clientForProfile } from '../setup/client-for-profile'
-import { inspectAccount } from '../setup/inspect'
+import { inspectAccountDetailed, type DetailedInspection } from '../setup/inspect'
 import type { ZendeskClient } from '../zendesk/client'
 import { CHECKS } from './checks'
 import { keepRun } from './keep-run'
@@ -70,7 +69,8 @@ class ChainRun {
         evidence: out.evidence,
         ...(out.code ? { code: out.code } : {}),
         ...(out.zendeskMessage ? { zendeskMessage: out.zendeskMessage } : {}),
-        ...(out.gatewayMessage ? { gatewayMessage: out.gatewayMessage } : {})
+        ...(out.gatewayMessage ? { gatewayMessage: out.gatewayMessage } : {}),
+        ...(out.actions?.length ? { actions: out.actions } : {})
       },
       this.env.services.secrets.redact
     )
@@ -151,7 +151,7 @@ export const runDoctor = async (services: Services, profileRef: string, options:
   const { offline, reason: offlineReason } = await detectOffline(hosts, options.offline)
 
   // One client and one inspection for every check that needs them, made on first use.
-  const shared: { client: Promise<ZendeskClient> | null; inspection: Promise<AccountInspection> | null } = { client: null, inspection: null }
+  const shared: { client: Promise<ZendeskClient> | null; account: Promise<DetailedInspection> | null } = { client: null, account: null }
   const env: DoctorEnv = {
     services,
     profile,
@@ -160,7 +160,8 @@ export const runDoctor = async (services: Services, profileRef: string, options:
     gatewayTimeoutMs: options.gatewayTimeoutMs ?? 20_000,
     connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
     client: () => (shared.client ??= clientForProfile(services, profile.id).then((r) => r.client)),
-    inspection: () => (shared.inspection ??= env.client().then((c) => inspectAccount(c, profile, { signal })))
+    account: () => (shared.account ??= env.client().then((c) => inspectAccountDetailed(c, profile, { signal }))),
+    inspection: () => env.account().then((a) => a.inspection)
   }
   const run = new ChainRun(env, { ...CHECKS, ...options.checks }, options.onProgress)
   try {

@@ -1,7 +1,9 @@
 import type { CheckId } from '../../../shared/doctor/chain'
 import type { FinalStatus } from '../../../shared/task/status'
 import type { Profile } from '../../../shared/schemas/profile'
+import type { FixAction } from '../../../shared/fix-actions'
 import type { AccountInspection } from '../../../shared/setup/types'
+import type { DetailedInspection } from '../setup/inspect'
 import type { Services } from '../services'
 import type { ZendeskClient } from '../zendesk/client'
 
@@ -14,6 +16,8 @@ export interface CheckOutput {
   evidence: Record<string, unknown>
   zendeskMessage?: string
   gatewayMessage?: string
+  /** Fixes the app can carry out (buttons beside the finding). */
+  actions?: FixAction[]
 }
 
 /**
@@ -29,6 +33,8 @@ export interface DoctorEnv {
   client(): Promise<ZendeskClient>
   /** The account inspection, read once for every integration check. */
   inspection(): Promise<AccountInspection>
+  /** The same read with Zendesk's webhook secret (for comparing it with the stored one; never returned). */
+  account(): Promise<DetailedInspection>
   /** Gateway request timeout (Zendesk waits 20 s). */
   gatewayTimeoutMs: number
   /** Connect timeout of the reachability probe. */

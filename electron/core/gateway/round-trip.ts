@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { RoundTripProgress, RoundTripResult, RoundTripStep } from '../../../shared/contract/test-events'
 import type { Message } from '../../../shared/schemas/zendesk'
+import type { Profile } from '../../../shared/schemas/profile'
 import { isAppFailure, toAppError } from '../errors'
 import type { Services } from '../services'
 import { zendeskClientFor } from '../setup/client-for-profile'
@@ -11,6 +12,8 @@ export interface RoundTripInput {
   profileRef: string
   /** How long to wait for the agent's reply (default 30 s). */
   timeoutMs?: number
+  /** How long to keep watching after the reply for a reply to the reply — the echo loop (default 5 s). */
+  echoWaitMs?: number
   pollMs?: number
   signal?: AbortSignal
   /** Each step as it ends (and "waiting" ticks while polling). */
@@ -35,7 +38,9 @@ interface Trip {
   result: RoundTripResult
   step(s: RoundTripStep): void
   input: RoundTripInput
+  profile: Profile
   timeoutMs: number
+  echoWaitMs: number
   pollMs: number
 }
 
@@ -73,6 +78,58 @@ const judgeReply = (trip: Trip, reply: Message | undefined, waitedMs: number): v
   }
 }
 
+/**
+ * Whether the reply came from Aissist as this customer set it up: the agent name (another name
+ * means another responder answered, or the gateway has another name), and the avatar.
+ */
+const judgeIdentity = (trip: Trip, reply: Message): void => {
+  const { profile, result } = trip
+  const want = { name: profile.agentName.trim(), avatar: profile.avatarUrl.trim() }
+  const got = { name: reply.author.displayName?.trim() ?? '', avatar: reply.author.avatarUrl?.trim() ?? '' }
+  if (want.name && got.name !== want.name) {
+    trip.step({ id: 'identity', status: 'fail', message: `The reply came from "${got.name || '(no name)'}", not from the agent "${want.name}" set for this customer.`, durationMs: 0 })
+    result.verdict = 'other-author'
+    result.message = `The reply came from "${got.name || '(no name)'}", not from "${want.name}": another responder answered first, or the gateway uses another agent name.`
+    result.fix = 'Run Diagnose: the channel bot link names who answers new conversations first. If it is Aissist under another name, use the same agent name in the Aissist gateway and for this customer.'
+    return
+  }
+  const named = want.name ? `as "${want.name}"` : 'with no agent name set for this customer to compare'
+  if (want.avatar && got.avatar !== want.avatar) {
+    trip.step({ id: 'identity', status: 'warn', message: `The agent replied ${named}, but with the avatar ${got.avatar || '(none)'} instead of ${want.avatar}.`, durationMs: 0 })
+    result.fix = 'Use the same avatar URL in the Aissist gateway and for this customer, so chat shows the picture you checked.'
+    return
+  }
+  trip.step({ id: 'identity', status: 'pass', message: `The agent replied ${named}${want.avatar ? ', with the customer\'s avatar' : ''}.`, durationMs: 0 })
+}
+
+/**
+ * Zendesk sends every business message back to the gateway as conversation:message (the echo);
+ * a gateway that answers it answers its own answers forever. After the reply, watch a few seconds
+ * more: any further business message to the one test message is the loop.
+ */
+const watchForEcho = async (trip: Trip, client: ZendeskClient, conversationId: string, sentAt: string): Promise<void> => {
+  const { input, result, echoWaitMs } = trip
+  const t = performance.now()
+  input.onStep?.({ id: 'echo', status: 'waiting', message: `Watching ${echoWaitMs / 1000} s more for a reply to the reply (the echo)…`, durationMs: 0 })
+  await sleep(echoWaitMs, input.signal)
+  if (input.signal?.aborted) {
+    result.verdict = 'cancelled'
+    result.message = 'The round trip was cancelled while it watched for the echo.'
+    return
+  }
+  const page = await client.listMessages(conversationId, { pageSize: 100 }, { signal: input.signal })
+  const replies = page.items.filter((m) => m.author.type === 'business' && m.received >= sentAt).length
+  result.businessReplies = replies
+  if (replies > 1) {
+    trip.step({ id: 'echo', status: 'fail', message: `${replies} replies to one message: the gateway answered its own echo.`, durationMs: since(t) })
+    result.verdict = 'echo-loop'
+    result.message = `The gateway answered its own echo: ${replies} replies to one test message within ${Math.round((echoWaitMs + since(t)) / 1000)} s. Zendesk sends every reply back to the gateway as a conversation:message whose author is the business, so a gateway that answers those loops without end.`
+    result.fix = 'The gateway must ignore conversation:message events whose author type is business (its own replies and the agents\'): fix that in the gateway, or contact Aissist support with this result. Test events with the business author show how the gateway treats an echo.'
+    return
+  }
+  trip.step({ id: 'echo', status: 'pass', message: `No reply to the reply in ${Math.round(echoWaitMs / 100) / 10} s: the gateway ignores its own echo.`, durationMs: since(t) })
+}
+
 /** A test user writes in a new conversation, then the reply is awaited. */
 const converse = async (trip: Trip, client: ZendeskClient, externalId: string, markSent: () => void): Promise<void> => {
   const { result } = trip
@@ -93,6 +150,9 @@ const converse = async (trip: Trip, client: ZendeskClient, externalId: string, m
   t = performance.now()
   const reply = await waitForReply(trip, client, conv.id, sentAt)
   judgeReply(trip, reply, since(t))
+  if (!reply || trip.input.signal?.aborted) return
+  judgeIdentity(trip, reply)
+  await watchForEcho(trip, client, conv.id, sentAt)
 }
 
 /** The last step: remove what was made, or name what could not be removed. */
@@ -128,7 +188,9 @@ export const runLiveRoundTrip = async (services: Services, input: RoundTripInput
   const trip: Trip = {
     result,
     input,
+    profile,
     timeoutMs: input.timeoutMs ?? 30_000,
+    echoWaitMs: input.echoWaitMs ?? 5_000,
     pollMs: input.pollMs ?? 1000,
     step: (s) => {
       steps.push(s)

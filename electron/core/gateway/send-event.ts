@@ -7,6 +7,7 @@ import { createRedactor, redactDeep } from '../../../shared/redact'
 import { WEBHOOK_SECRET_HEADER, type WebhookPayload } from '../../../shared/webhook-events'
 import { AppFailure, isAppFailure } from '../errors'
 import { USER_AGENT } from '../platform/version'
+import { parseRetryAfter } from '../zendesk/retry'
 import type { GatewayPool } from './gateway-pool'
 import { checkGatewayUrl } from './url-policy'
 import { PrivateAddressError, timedConnector, type ConnectTimings } from './timed-connector'
@@ -283,7 +284,7 @@ const exchange = async (
     else answer = bodyText(await readCapped(res.body, h['content-length'] ? Number(h['content-length']) : NaN, MAX_BODY_BYTES + REDACT_SLACK_BYTES), opts.redact)
     const isRedirect = res.statusCode >= 300 && res.statusCode < 400
     const redirect = isRedirect && h.location ? { location: h.location } : null
-    const view = zendeskViewOf({ status: res.statusCode, redirectLocation: redirect?.location })
+    const view = zendeskViewOf({ status: res.statusCode, redirectLocation: redirect?.location, retryAfterMs: parseRetryAfter(h['retry-after']) })
     return redactAnswer({
       ok: view.verdict === 'accepted',
       request: masked,

@@ -1,7 +1,16 @@
 import { randomInt } from 'node:crypto'
 import { validateRawPayload, describePayloadIssues } from '../../../shared/gateway/payload-edit'
 import type { Profile } from '../../../shared/schemas/profile'
-import { buildWebhookPayload, randomHexId, type SourceType, type WebhookEventType, type WebhookPayload } from '../../../shared/webhook-events'
+import {
+  buildWebhookPayload,
+  randomHexId,
+  validateWebhookPayloadJson,
+  type AuthorType,
+  type ContentType,
+  type TestEventSource,
+  type WebhookEventType,
+  type WebhookPayload
+} from '../../../shared/webhook-events'
 import type { HistoryEntry } from '../../../shared/contract/test-events'
 import { AppFailure } from '../errors'
 import type { Services } from '../services'
@@ -15,7 +24,11 @@ export interface TestEventOptions {
   type: WebhookEventType
   text?: string
   userName?: string
-  sourceType?: SourceType
+  sourceType?: TestEventSource
+  /** conversation:message: the customer (default) or the business — the echo of a reply, with the agent's name and avatar. */
+  author?: AuthorType
+  /** conversation:message: text (default), image, file, location or a form response. */
+  content?: ContentType
   now?: Date | string | number
   random?: () => number
 }
@@ -28,9 +41,10 @@ export const DEFAULT_TEST_USER = 'Test Customer'
  * Builds the payload Zendesk would POST for this profile's webhook: its app ID, its webhook ID and
  * the Aissist integration as the conversation's active switchboard integration when setup recorded
  * them (the gateway looks these up), realistic random IDs otherwise; full user and full source, as
- * the integration asks for.
+ * the integration asks for. A business author is the echo Zendesk sends of every reply: the
+ * customer's agent name and avatar, as the gateway posted them.
  */
-export const buildTestEvent = (profile: Pick<Profile, 'appId' | 'webhookId' | 'integrationId'>, opts: TestEventOptions): WebhookPayload => {
+export const buildTestEvent = (profile: Pick<Profile, 'appId' | 'webhookId' | 'integrationId'> & Partial<Pick<Profile, 'agentName' | 'avatarUrl'>>, opts: TestEventOptions): WebhookPayload => {
   const random = opts.random ?? cryptoRandom
   const id = (): string => randomHexId(random)
   const name = opts.userName?.trim() || DEFAULT_TEST_USER
@@ -54,8 +68,36 @@ export const buildTestEvent = (profile: Pick<Profile, 'appId' | 'webhookId' | 'i
     includeFullSource: true,
     now: opts.now ?? new Date(),
     random,
-    creationReason: 'message'
+    creationReason: 'message',
+    ...(opts.type === 'conversation:message' && opts.content ? { content: opts.content } : {}),
+    ...(opts.type === 'conversation:message' && opts.author === 'business'
+      ? {
+          author: 'business' as const,
+          business: {
+            ...(profile.agentName?.trim() ? { displayName: profile.agentName.trim() } : {}),
+            ...(profile.avatarUrl?.trim() ? { avatarUrl: profile.avatarUrl.trim() } : {})
+          }
+        }
+      : {})
   })
+}
+
+/**
+ * A captured payload (a file's text) checked against what Zendesk sends, or a clear error naming
+ * its first invalid field. The payload is sent as it was written, not rebuilt.
+ */
+export const capturedPayload = (text: string, source: string): WebhookPayload => {
+  const r = validateWebhookPayloadJson(text)
+  if (!r.ok) {
+    throw new AppFailure({
+      code: 'invalid-payload',
+      message: `${source} is not a webhook payload Zendesk sends: ${r.problem.message}.`,
+      fix: `Correct ${r.problem.path} in ${source} (a captured conversation:create or conversation:message body, webhook version v2), then send it again.`,
+      details: { path: r.problem.path }
+    })
+  }
+  // The value as written (key order, extra fields), not the schema's parsed copy.
+  return JSON.parse(text) as WebhookPayload
 }
 
 export interface SendTestEventInput {
@@ -63,7 +105,9 @@ export interface SendTestEventInput {
   type: WebhookEventType
   text?: string
   userName?: string
-  sourceType?: SourceType
+  sourceType?: TestEventSource
+  author?: AuthorType
+  content?: ContentType
   /** JSON of a whole payload (the raw editor), validated against the schema. */
   rawPayload?: string
   /** A secret typed for this send; never stored. */
@@ -79,7 +123,7 @@ export interface SendTestEventInput {
 }
 
 /** The payload to send: raw JSON when given (validated), else built from the composer's fields. */
-export const payloadFor = (profile: Profile, input: Pick<SendTestEventInput, 'type' | 'text' | 'userName' | 'sourceType' | 'rawPayload' | 'payload'>): WebhookPayload => {
+export const payloadFor = (profile: Profile, input: Pick<SendTestEventInput, 'type' | 'text' | 'userName' | 'sourceType' | 'author' | 'content' | 'rawPayload' | 'payload'>): WebhookPayload => {
   if (input.payload) return input.payload
   if (input.rawPayload !== undefined) {
     const r = validateRawPayload(input.rawPayload)
@@ -93,7 +137,7 @@ export const payloadFor = (profile: Profile, input: Pick<SendTestEventInput, 'ty
     }
     return r.payload
   }
-  return buildTestEvent(profile, { type: input.type, text: input.text, userName: input.userName, sourceType: input.sourceType })
+  return buildTestEvent(profile, { type: input.type, text: input.text, userName: input.userName, sourceType: input.sourceType, author: input.author, content: input.content })
 }
 
 /** The request that would be sent, with the secret masked, without sending it. */

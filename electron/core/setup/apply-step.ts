@@ -1,9 +1,10 @@
 import { repairedTriggers } from '../../../shared/setup/diff'
 import { guideIntegrationBody, guideWebhook, sameTarget, INTEGRATION_NAME } from '../../../shared/setup/guide'
-import { manualCreateIntegration, manualDeleteDuplicates, manualRepairWebhook } from '../../../shared/setup/manual'
+import { manualCreateIntegration, manualDeleteDuplicates, manualRecreateWebhook, manualRepairWebhook } from '../../../shared/setup/manual'
 import { targetWords } from '../../../shared/setup/target'
 import type { PlanItem } from '../../../shared/setup/types'
 import type { Webhook, WebhookUpdateBody } from '../../../shared/schemas/zendesk'
+import { actionsOf, adminCenterAction } from '../../../shared/fix-actions'
 import { toAppError } from '../errors'
 import type { ZendeskClient } from '../zendesk/client'
 import { isZendeskApiError } from '../zendesk/errors'
@@ -69,6 +70,39 @@ const repairWebhook = async (s: SetupState, items: PlanItem[], done: string[]): 
   done.push(`Repaired the webhook in place: ${updates.map((u) => u.title.toLowerCase()).join('; ')}`)
 }
 
+/**
+ * Recreates our webhook (delete, then create the guide's): the only way to a v2 payload, and how a
+ * secret is rotated. Deleting first keeps the app within Zendesk's 10 webhooks and never leaves two
+ * webhooks delivering to the gateway; if the create then fails, the next run plans "add the webhook".
+ */
+const recreateWebhook = async (s: SetupState, item: PlanItem, done: string[]): Promise<void> => {
+  const { profile, client } = connected(s)
+  const integrationId = must(item.integrationId, 'the integration of the webhook to recreate')
+  const oldId = must(item.webhookId, 'the webhook to recreate')
+  try {
+    await client.deleteWebhook(integrationId, oldId, { signal: s.signal })
+  } catch (e) {
+    if (!isZendeskApiError(e) || e.status !== 404) throw new StepFailure(toAppError(e, s.services.secrets.redact), manualRecreateWebhook(profile.gatewayUrl))
+  }
+  s.writes++
+  s.webhook = await createWebhookSafely(client, integrationId, profile.gatewayUrl, s.signal)
+  s.writes++
+  const why = item.reason === 'rotate' ? 'to rotate its secret' : `as version ${s.webhook.version}`
+  done.push(`Recreated the webhook ${why}: deleted ${oldId}, created ${s.webhook.id} with a new secret`)
+}
+
+/** Lets Aissist's switchboard integration receive a conversation's messages while another responder leads it. */
+const updateSwitchboard = async (s: SetupState, items: PlanItem[], done: string[]): Promise<void> => {
+  const item = items.find((p) => p.kind === 'update-switchboard')
+  if (!item) return
+  const { client } = connected(s)
+  const updated = await client.updateSwitchboardIntegration(must(item.switchboardId, 'the switchboard'), must(item.switchboardIntegrationId, "Aissist's switchboard integration"), { deliverStandbyEvents: true }, { signal: s.signal })
+  s.writes++
+  const member = s.inspection?.channelBot.aissistMember
+  if (member) member.deliverStandbyEvents = updated.deliverStandbyEvents
+  done.push(`Turned on standby events for the switchboard integration "${updated.name}"`)
+}
+
 /** Deletes one duplicate (the whole integration, or only its webhook); already gone counts as done. */
 const deleteDuplicate = async (s: SetupState, d: PlanItem, done: string[]): Promise<void> => {
   const { profile, client } = connected(s)
@@ -95,6 +129,8 @@ export const applyStep: SetupStepImpl = {
     const done: string[] = []
     await createWhatIsMissing(s, changes, done)
     await repairWebhook(s, changes, done)
+    await updateSwitchboard(s, changes, done)
+    if (s.confirm.recreateWebhook) for (const r of s.plan.filter((p) => p.confirm === 'recreateWebhook')) await recreateWebhook(s, r, done)
     if (s.confirm.deleteDuplicates) for (const d of deletions) await deleteDuplicate(s, d, done)
     const where = targetWords(s.target)
     const base = done.length ? `${done.join('. ')} — on ${where}.` : `Nothing to change on ${where}: 0 writes.`
@@ -110,6 +146,8 @@ export const applyStep: SetupStepImpl = {
   },
   manualOnFailure: (s) => {
     const gatewayUrl = s.profile?.gatewayUrl ?? ''
+    if (s.plan.some((p) => p.kind === 'recreate-webhook') && s.confirm.recreateWebhook) return manualRecreateWebhook(gatewayUrl)
     return s.inspection?.integration ? manualRepairWebhook(gatewayUrl) : manualCreateIntegration(gatewayUrl)
-  }
+  },
+  actionsOnFailure: (s, error) => actionsOf(error.code === 'zendesk-webhook-limit' && adminCenterAction(s.profile?.subdomain, 'integrations'))
 }

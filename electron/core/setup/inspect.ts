@@ -1,8 +1,8 @@
 import { compareWebhook } from '../../../shared/setup/diff'
 import { INTEGRATION_NAME, sameTarget, ADMIN_CENTER_AI_AGENTS } from '../../../shared/setup/guide'
-import type { AccountInspection, ChannelBot, Duplicate, InspectedWebhook } from '../../../shared/setup/types'
+import type { AccountInspection, AissistSwitchboardMember, ChannelBot, ChannelResponder, Duplicate, InspectedWebhook, WebhookLimit } from '../../../shared/setup/types'
 import type { Profile } from '../../../shared/schemas/profile'
-import type { App, Integration, Webhook } from '../../../shared/schemas/zendesk'
+import { MAX_WEBHOOKS_PER_APP, type App, type Integration, type Switchboard, type SwitchboardIntegration, type Webhook } from '../../../shared/schemas/zendesk'
 import { toAppError } from '../errors'
 import type { ZendeskClient } from '../zendesk/client'
 
@@ -15,6 +15,7 @@ export interface DetailedInspection {
 
 const publicWebhook = (w: Webhook): InspectedWebhook => ({
   id: w.id,
+  version: w.version,
   target: w.target,
   triggers: [...w.triggers],
   includeFullUser: w.includeFullUser === true,
@@ -69,49 +70,120 @@ const findDuplicates = (all: Integration[], primary: Integration | null, primary
   return out
 }
 
+/** What the switchboard read needs from the integrations list: ours, and the channels with their own responder. */
+export interface RoutingContext {
+  /** Every custom integration of ours or delivering to the gateway. */
+  ourIds: ReadonlySet<string>
+  /** Our integration (its switchboard integration is Aissist's). */
+  primaryId: string | null
+  /** Channels whose own `defaultResponderId` overrides the switchboard's default. */
+  channels: ChannelResponder[]
+}
+
 /** Says who answers new conversations first: with no integration of ours, nothing to read. */
-const NO_AISSIST: ChannelBot = {
+const NO_AISSIST: Omit<ChannelBot, 'channels'> = {
   aissistIsDefault: false,
   switchboardId: null,
   defaultIntegration: null,
-  message: 'No Aissist integration existed when the account was read, so Aissist is not the channel\'s default responder (a new integration never is), as the guide recommends.'
+  message: 'No Aissist integration existed when the account was read, so Aissist is not the channel\'s default responder (a new integration never is), as the guide recommends.',
+  aissistMember: null
 }
 
+/** Channels that name their own first responder (`defaultResponder.inherited === false`), from the integrations list. */
+export const channelResponders = (all: Integration[], ourIds: ReadonlySet<string>): ChannelResponder[] =>
+  all
+    .filter((i) => i.type !== 'custom' && i.defaultResponder && i.defaultResponder.inherited === false)
+    .map((i) => {
+      const r = i.defaultResponder!
+      return {
+        integrationId: i.id,
+        type: i.type,
+        displayName: i.displayName ?? null,
+        responder: { name: r.name ?? null, integrationId: r.integrationId ?? null, integrationType: r.integrationType ?? null },
+        aissist: Boolean(r.integrationId && ourIds.has(r.integrationId))
+      }
+    })
+
+const channelName = (c: ChannelResponder): string => `${c.displayName ?? c.type} (${c.type})`
+
+/** The channel-level overrides in words: where Aissist is the first responder, and where another bot is. */
+const channelWords = (channels: ChannelResponder[]): string => {
+  const toAissist = channels.filter((c) => c.aissist)
+  const toBots = channels.filter((c) => !c.aissist && c.responder.integrationType !== 'zd:agentWorkspace')
+  const parts: string[] = []
+  if (toAissist.length) parts.push(`Aissist is the first responder of ${toAissist.map(channelName).join(', ')} by the channel's own setting (the guide recommends against it)`)
+  if (toBots.length) {
+    parts.push(
+      `${toBots.map((c) => `${channelName(c)} hands its new conversations to ${c.responder.name ?? 'another responder'} (${c.responder.integrationType ?? 'unknown type'})`).join('; ')} by the channel's own setting, so that bot answers first there`
+    )
+  }
+  return parts.length ? ` ${parts.join('. ')}.` : ''
+}
+
+/** Aissist's member of the switchboard: the one of our integration, else any of ours. */
+const aissistMemberOf = (members: SwitchboardIntegration[], ctx: RoutingContext): AissistSwitchboardMember | null => {
+  const m = members.find((x) => x.integrationId === ctx.primaryId) ?? members.find((x) => ctx.ourIds.has(x.integrationId))
+  return m ? { id: m.id, name: m.name, integrationId: m.integrationId, deliverStandbyEvents: m.deliverStandbyEvents } : null
+}
+
+const boardWords = (board: Switchboard, def: SwitchboardIntegration | null, aissistIsDefault: boolean): string =>
+  aissistIsDefault
+    ? `Aissist is the channel's default responder (the first to answer every new conversation). The guide recommends against it: Aissist works best as a backend agent, like a human teammate. To change it, go to ${ADMIN_CENTER_AI_AGENTS}.`
+    : def
+      ? `New conversations go first to ${def.name} (${def.integrationType}); Aissist is not the default bot, as the guide recommends.`
+      : board.enabled
+        ? 'The switchboard names no default responder; Aissist is not the default bot, as the guide recommends.'
+        : 'The switchboard is off: every integration gets every conversation; Aissist is not the default bot, as the guide recommends.'
+
 /**
- * Reads the switchboard and says whether Aissist answers new conversations first. With no
- * integration of ours there is nothing it could route to, so nothing is read (a fresh setup saves
- * two requests).
+ * Reads the switchboard and says who answers new conversations first — the switchboard's default,
+ * or a channel's own responder — and where Aissist sits in it (whether it hears conversations it
+ * does not lead). With no integration of ours there is nothing it could route to, so nothing is
+ * read (a fresh setup saves two requests).
  */
-export const readChannelBot = async (client: ZendeskClient, ourIds: ReadonlySet<string>, signal?: AbortSignal): Promise<ChannelBot> => {
-  if (ourIds.size === 0) return NO_AISSIST
+export const readChannelBot = async (client: ZendeskClient, ctx: RoutingContext, signal?: AbortSignal): Promise<ChannelBot> => {
+  const channels = ctx.channels
+  if (ctx.ourIds.size === 0) return { ...NO_AISSIST, channels, message: `${NO_AISSIST.message}${channelWords(channels)}` }
   try {
     const boards = await client.listSwitchboards({ signal })
     const board = boards.find((b) => b.enabled) ?? boards[0]
     if (!board) {
-      return { aissistIsDefault: false, switchboardId: null, defaultIntegration: null, message: 'The app has no switchboard: Zendesk routes conversations to the agent workspace.' }
+      return { aissistIsDefault: false, switchboardId: null, defaultIntegration: null, switchboardEnabled: false, aissistMember: null, channels, message: `The app has no switchboard: Zendesk routes conversations to the agent workspace.${channelWords(channels)}` }
     }
     const members = await client.listSwitchboardIntegrations(board.id, { signal })
     const def = members.find((m) => m.id === board.defaultSwitchboardIntegrationId) ?? null
     const defaultIntegration = def ? { id: def.integrationId, name: def.name, integrationType: def.integrationType } : null
-    const aissistIsDefault = Boolean(def && ourIds.has(def.integrationId))
-    const message = aissistIsDefault
-      ? `Aissist is the channel's default responder (the first to answer every new conversation). The guide recommends against it: Aissist works best as a backend agent, like a human teammate. To change it, go to ${ADMIN_CENTER_AI_AGENTS}.`
-      : def
-        ? `New conversations go first to ${def.name} (${def.integrationType}); Aissist is not the default bot, as the guide recommends.`
-        : 'The switchboard names no default responder; Aissist is not the default bot, as the guide recommends.'
-    return { aissistIsDefault, switchboardId: board.id, defaultIntegration, message }
+    const aissistIsDefault = Boolean(board.enabled && def && ctx.ourIds.has(def.integrationId))
+    return {
+      aissistIsDefault,
+      switchboardId: board.id,
+      defaultIntegration,
+      switchboardEnabled: board.enabled,
+      aissistMember: aissistMemberOf(members, ctx),
+      channels,
+      message: `${boardWords(board, def, aissistIsDefault)}${channelWords(channels)}`
+    }
   } catch (e) {
     if (signal?.aborted) throw e
     const err = toAppError(e)
-    return { aissistIsDefault: false, switchboardId: null, defaultIntegration: null, message: `The switchboard could not be read: ${err.message}` }
+    return { aissistIsDefault: false, switchboardId: null, defaultIntegration: null, aissistMember: null, channels, message: `The switchboard could not be read: ${err.message}` }
   }
+}
+
+/** The app's webhooks against Zendesk's limit, counted from the integrations already listed. */
+export const countAppWebhooks = (all: Integration[]): WebhookLimit => {
+  const holders = all
+    .filter((i) => (i.webhooks ?? []).length > 0)
+    .map((i) => ({ integrationId: i.id, displayName: i.displayName ?? '(no name)', type: i.type, webhooks: (i.webhooks ?? []).length }))
+    .sort((a, b) => b.webhooks - a.webhooks)
+  return { used: holders.reduce((n, h) => n + h.webhooks, 0), limit: MAX_WEBHOOKS_PER_APP, holders }
 }
 
 /** The account as read, compared with the guide; everything but the switchboard. */
 export interface AccountDescription {
   inspection: Omit<AccountInspection, 'channelBot'>
-  /** Every custom integration of ours or delivering to the gateway (what the switchboard may route to). */
-  ourIds: Set<string>
+  /** What the switchboard read needs: our integrations and the channels' own responders. */
+  routing: RoutingContext
   /** The secret of our integration's webhook when Zendesk returned it on read. */
   webhookSecret?: string
 }
@@ -131,9 +203,10 @@ export const describeAccount = (app: Pick<App, 'id' | 'displayName'>, all: Integ
       app: { id: app.id, ...(app.displayName ? { displayName: app.displayName } : {}) },
       integration: primary ? { id: primary.id, displayName: primary.displayName ?? INTEGRATION_NAME, webhook } : null,
       drift: primary ? compareWebhook(webhook, profile.gatewayUrl) : [],
-      duplicates: findDuplicates(all, primary, hook?.id ?? null, profile.gatewayUrl)
+      duplicates: findDuplicates(all, primary, hook?.id ?? null, profile.gatewayUrl),
+      webhookLimit: countAppWebhooks(all)
     },
-    ourIds,
+    routing: { ourIds, primaryId: primary?.id ?? null, channels: channelResponders(all, ourIds) },
     ...(hook?.secret ? { webhookSecret: hook.secret } : {})
   }
 }
@@ -151,8 +224,10 @@ export const inspectAccountDetailed = async (
 ): Promise<DetailedInspection> => {
   const { signal } = opts
   const app = opts.app ?? (await client.getApp({ signal }))
-  const d = describeAccount(app, await client.listAllIntegrations({ types: ['custom'] }, { signal }), profile)
-  const inspection: AccountInspection = { ...d.inspection, channelBot: await readChannelBot(client, d.ourIds, signal) }
+  // Every integration in one list (custom ones with their webhooks, channels with their own
+  // responder): the webhook count, duplicates and routing all come from it, no extra request.
+  const d = describeAccount(app, await client.listAllIntegrations({ pageSize: 100 }, { signal }), profile)
+  const inspection: AccountInspection = { ...d.inspection, channelBot: await readChannelBot(client, d.routing, signal) }
   return { inspection, ...(d.webhookSecret ? { webhookSecret: d.webhookSecret } : {}) }
 }
 

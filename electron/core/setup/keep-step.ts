@@ -45,6 +45,7 @@ export const keepStep: SetupStepImpl = {
     const secret = await zendeskSecret(s, integrationId, webhookId)
     const stored = await storedWebhookSecret(s.services, profile.id)
     s.webhookSecret = secret ?? stored
+    s.webhookSecretFromZendesk = secret !== null
     const saved = changed.length ? `${cap(changed.join('; '))}. ` : ''
     if (!secret) {
       return {
@@ -56,7 +57,13 @@ export const keepStep: SetupStepImpl = {
     s.services.secrets.add(secret)
     if (stored !== secret) {
       await s.services.vault.setSecret(profile.id, 'webhookSecret', secret)
-      changed.push('stored the webhook secret in the keychain')
+      changed.push(
+        stored === null
+          ? "stored Zendesk's webhook secret in the keychain"
+          : s.writes > 0 && s.webhook
+            ? "stored the webhook's new secret in the keychain"
+            : "replaced the stored webhook secret, which differed from Zendesk's, with Zendesk's"
+      )
     }
     return { message: changed.length ? `${cap(changed.join('; '))}.` : `The webhook ID ${webhookId} and its secret were already saved; nothing changed.` }
   }

@@ -1,7 +1,8 @@
-import { INTEGRATION_NAME } from '../../../shared/setup/guide'
+import { actionsOf, adminCenterAction } from '../../../shared/fix-actions'
+import { ADMIN_CENTER_INTEGRATIONS, INTEGRATION_NAME } from '../../../shared/setup/guide'
 import { manualChannelBot, manualCheckKey } from '../../../shared/setup/manual'
-import { buildPlan, planSummary } from '../../../shared/setup/plan'
-import { connected, must, type SetupStepImpl } from './state'
+import { buildPlan, planSummary, webhookLimitBlock } from '../../../shared/setup/plan'
+import { connected, must, StepFailure, type SetupStepImpl } from './state'
 import { zendeskClientFor } from './client-for-profile'
 import { inspectAccountDetailed } from './inspect'
 import { targetWords, writeTargetOf } from '../../../shared/setup/target'
@@ -54,12 +55,34 @@ export const inspectStep: SetupStepImpl = {
   }
 }
 
-/** 4. What would change, in Admin Center words; nothing is written before it is confirmed. */
+/**
+ * 4. What would change, in Admin Center words; nothing is written before it is confirmed. The
+ * pre-flight happens here: a plan Zendesk would refuse (past its 10 webhooks per app) fails the
+ * step, so nothing after it runs and nothing is written.
+ */
 export const planStep: SetupStepImpl = {
   async run(s) {
     const { profile } = connected(s)
-    const plan = buildPlan(must(s.inspection, 'the inspection'), profile.gatewayUrl)
+    const inspection = must(s.inspection, 'the inspection')
+    const plan = buildPlan(inspection, profile.gatewayUrl, { rotate: s.rotate })
     s.plan = plan
+    const block = webhookLimitBlock(plan, inspection.webhookLimit)
+    if (block) {
+      throw new StepFailure(
+        {
+          code: 'webhook-limit',
+          message: block.message,
+          fix: `Delete a webhook (or a whole integration) the app no longer uses in ${ADMIN_CENTER_INTEGRATIONS}, then run the setup again.`,
+          details: { used: block.used, limit: block.limit }
+        },
+        {
+          where: ADMIN_CENTER_INTEGRATIONS,
+          steps: [`In Zendesk, go to ${ADMIN_CENTER_INTEGRATIONS}.`, 'Open an integration below and delete a webhook it no longer needs, or delete the whole integration if nothing uses it.', 'Run the setup again.'],
+          values: block.holders.map((h) => ({ label: `${h.displayName} (${h.type})`, value: `${h.webhooks} webhook${h.webhooks === 1 ? '' : 's'}` }))
+        },
+        { data: { plan, target: s.target, webhookLimit: block }, actions: actionsOf(adminCenterAction(profile.subdomain, 'integrations')) }
+      )
+    }
     return {
       message: plan.length > 0 ? `${planSummary(plan)} Target: ${targetWords(s.target)}. Nothing is written before you confirm.` : planSummary(plan),
       data: { plan, target: s.target }
@@ -67,12 +90,14 @@ export const planStep: SetupStepImpl = {
   }
 }
 
-/** 10. Who answers new conversations first (the guide advises against Aissist). */
+/** 10. Who answers new conversations first (the guide advises against Aissist), the channels' own responders included. */
 export const channelBotStep: SetupStepImpl = {
   async run(s) {
     const bot = must(s.inspection, 'the inspection').channelBot
-    return bot.aissistIsDefault
-      ? { status: 'warn', message: bot.message, manual: manualChannelBot(), data: { channelBot: bot } }
+    const channels = bot.channels ?? []
+    const attention = bot.aissistIsDefault || channels.some((c) => c.aissist || c.responder.integrationType !== 'zd:agentWorkspace')
+    return attention
+      ? { status: 'warn', message: bot.message, manual: manualChannelBot(), data: { channelBot: bot }, actions: actionsOf(adminCenterAction(s.profile?.subdomain, 'aiAgents')) }
       : { message: bot.message, data: { channelBot: bot } }
   }
 }

@@ -8,7 +8,7 @@ import type { PlanItem } from '../../../shared/setup/types'
 import { AppFailure } from '../errors'
 import { createServices } from '../services'
 import { runSetup } from './run-setup'
-import type { SetupStepImpl } from './state'
+import { StepFailure, type SetupStepImpl } from './state'
 
 /**
  * The runner alone, over the declared steps with their work replaced: what runs, waits and is
@@ -108,5 +108,34 @@ describe('the setup runner', () => {
     })
     expect(r.steps.find((s) => s.id === 'connect')).toMatchObject({ status: 'fail', error: { code: 'cancelled' } })
     expect(r.steps.filter((s) => s.status === 'skipped')).toHaveLength(8)
+  })
+
+  it('holds a webhook to recreate for its own confirmation (confirming the changes is not enough)', async () => {
+    const RECREATE: PlanItem = { id: 'recreate-webhook', kind: 'recreate-webhook', title: 'Recreate', before: 'v1', after: 'v2', confirm: 'recreateWebhook', reason: 'version' }
+    const held = await runSetup(services, { profileRef: 'x', mode: 'apply', confirm: { apply: true, deleteDuplicates: false }, work: work([RECREATE]) })
+    expect(held.steps.find((s) => s.id === 'apply')?.status).toBe('waiting')
+    const done = await runSetup(services, { profileRef: 'x', mode: 'apply', confirm: { apply: true, deleteDuplicates: false, recreateWebhook: true }, work: work([RECREATE]) })
+    expect(done.steps.find((s) => s.id === 'apply')?.status).toBe('pass')
+    expect(done.summary).not.toMatch(/recreate/i)
+  })
+
+  it('puts the fixes of a failed step, and what it found, on the step', async () => {
+    const r = await runSetup(services, {
+      profileRef: 'x',
+      mode: 'plan',
+      confirm: { apply: false, deleteDuplicates: false },
+      work: work([], {
+        plan: {
+          run: async () => {
+            throw new StepFailure(
+              { code: 'webhook-limit', message: 'Full.', fix: 'Delete one.' },
+              undefined,
+              { data: { plan: [], target: { customer: 'x', account: 'a', appId: 'b' } }, actions: [{ kind: 'gateway-values', label: 'Show' }] }
+            )
+          }
+        }
+      })
+    })
+    expect(r.steps.find((s) => s.id === 'plan')).toMatchObject({ status: 'fail', actions: [{ kind: 'gateway-values' }], data: { plan: [] } })
   })
 })

@@ -10,7 +10,7 @@ import { applyStep } from './apply-step'
 import type { ClientForProfileOptions } from './client-for-profile'
 import { keepStep } from './keep-step'
 import { channelBotStep, connectStep, credentialsStep, inspectStep, planStep } from './read-steps'
-import { newSetupState, StepFailure, type SetupState, type SetupStepImpl } from './state'
+import { newSetupState, StepFailure, type SetupConfirmations, type SetupState, type SetupStepImpl } from './state'
 import { testEventsStep } from './test-events-step'
 import { verifyStep } from './verify-step'
 
@@ -18,7 +18,9 @@ export interface RunSetupOptions {
   profileRef: string
   /** `plan` writes nothing to Zendesk; `apply` writes what `confirm` allows. */
   mode: 'plan' | 'apply'
-  confirm: { apply: boolean; deleteDuplicates: boolean }
+  confirm: SetupConfirmations
+  /** Recreate the webhook even when it matches the guide (a new secret); needs `confirm.recreateWebhook` to write. */
+  rotate?: boolean
   signal?: AbortSignal
   /** Called with a copy of a step every time it changes (progress events, the CLI's lines). */
   onStep?: (step: SetupStep) => void
@@ -43,11 +45,17 @@ const STEP_WORK: Record<SetupStepId, SetupStepImpl> = {
 }
 
 /**
- * A Zendesk write waits for the admin while the plan has changes they have not confirmed. Unconfirmed
- * deletions do not hold it up: it runs, deletes nothing, and says so (they have their own confirmation).
+ * A Zendesk write waits for the admin while the plan has changes they have not confirmed, or a
+ * webhook to recreate they have not confirmed (the account does not match the guide without it).
+ * Unconfirmed deletions do not hold it up: it runs, deletes nothing, and says so (they have their
+ * own confirmation).
  */
-const awaitsConfirmation = (def: SetupStepDefinition, s: SetupState): boolean =>
-  def.writes === 'zendesk' && s.plan.some((p) => p.confirm === 'apply') && (s.mode === 'plan' || !s.confirm.apply)
+const awaitsConfirmation = (def: SetupStepDefinition, s: SetupState): boolean => {
+  if (def.writes !== 'zendesk') return false
+  const changes = s.plan.some((p) => p.confirm === 'apply') && (s.mode === 'plan' || !s.confirm.apply)
+  const recreate = s.plan.some((p) => p.confirm === 'recreateWebhook') && (s.mode === 'plan' || !s.confirm.recreateWebhook)
+  return changes || recreate
+}
 
 /** One run's steps as they change, each change reported as a copy. */
 class StepBoard {
@@ -91,7 +99,8 @@ const runStep = async (def: SetupStepDefinition, work: SetupStepImpl, s: SetupSt
       message: redact(out.message),
       durationMs: elapsed(),
       ...(out.manual ? { manual: out.manual } : {}),
-      ...(out.data !== undefined ? { data: out.data } : {})
+      ...(out.data !== undefined ? { data: out.data } : {}),
+      ...(out.actions?.length ? { actions: out.actions } : {})
     })
   } catch (e) {
     const error = s.signal?.aborted
@@ -99,8 +108,18 @@ const runStep = async (def: SetupStepDefinition, work: SetupStepImpl, s: SetupSt
       : e instanceof StepFailure
         ? { ...e.error, message: redact(e.error.message), fix: redact(e.error.fix) }
         : toAppError(e, redact)
-    const manual = e instanceof StepFailure && e.manual ? e.manual : work.manualOnFailure?.(s)
-    board.set(def.id, { status: 'fail', message: error.message, durationMs: elapsed(), error, ...(manual ? { manual } : {}) })
+    const failure = e instanceof StepFailure ? e : null
+    const manual = failure?.manual ?? work.manualOnFailure?.(s)
+    const actions = s.signal?.aborted ? [] : (failure?.extra.actions ?? work.actionsOnFailure?.(s, error) ?? [])
+    board.set(def.id, {
+      status: 'fail',
+      message: error.message,
+      durationMs: elapsed(),
+      error,
+      ...(manual ? { manual } : {}),
+      ...(failure?.extra.data ? { data: failure.extra.data } : {}),
+      ...(actions.length ? { actions } : {})
+    })
   }
 }
 
@@ -151,7 +170,7 @@ const summaryOf = (s: SetupState, board: StepBoard, configured: boolean): string
  * integration by name and target before ever creating one).
  */
 export const runSetup = async (services: Services, options: RunSetupOptions): Promise<SetupResult> => {
-  const s = newSetupState(services, { profileRef: options.profileRef, mode: options.mode, confirm: options.confirm, signal: options.signal, clientOptions: options.client })
+  const s = newSetupState(services, { profileRef: options.profileRef, mode: options.mode, confirm: options.confirm, rotate: options.rotate, signal: options.signal, clientOptions: options.client })
   const board = new StepBoard(options.onStep)
   try {
     const work = { ...STEP_WORK, ...options.work }

@@ -1,4 +1,5 @@
 import type { SetupStepData } from '../../../shared/contract/setup'
+import type { FixAction } from '../../../shared/fix-actions'
 import type { Profile } from '../../../shared/schemas/profile'
 import type { App, Webhook } from '../../../shared/schemas/zendesk'
 import type { AccountInspection, ManualSteps, PlanItem, WriteTargetInfo } from '../../../shared/setup/types'
@@ -19,7 +20,9 @@ export interface SetupState {
   readonly services: Services
   readonly profileRef: string
   readonly mode: 'plan' | 'apply'
-  readonly confirm: { apply: boolean; deleteDuplicates: boolean }
+  readonly confirm: SetupConfirmations
+  /** Recreate the webhook even when it matches the guide: a new secret (a rotation). */
+  readonly rotate: boolean
   readonly signal?: AbortSignal
   readonly clientOptions?: ClientForProfileOptions
   /** The customer's stored record, read once by step 1 and replaced by what `keep` saves. */
@@ -38,16 +41,26 @@ export interface SetupState {
   webhook: Webhook | null
   /** The webhook secret as stored after step 6 (null when none is stored). */
   webhookSecret: string | null
+  /** Whether that secret is the one Zendesk returned (else only what this computer already held). */
+  webhookSecretFromZendesk: boolean
   /** Write requests sent to Zendesk. */
   writes: number
 }
 
-/** What a step reports: its status (default `pass`), the message, the manual way, what it found. */
+/** What the admin confirmed: the changes, deleting duplicates, recreating the webhook (each its own). */
+export interface SetupConfirmations {
+  apply: boolean
+  deleteDuplicates: boolean
+  recreateWebhook?: boolean
+}
+
+/** What a step reports: its status (default `pass`), the message, the manual way, what it found, the fixes the app can do. */
 export interface StepOutcome {
   status?: Exclude<FinalStatus, 'fail'>
   message: string
   manual?: ManualSteps
   data?: SetupStepData
+  actions?: FixAction[]
 }
 
 /** One step's work; a thrown error fails the step with its message (and the manual way). */
@@ -55,11 +68,17 @@ export interface SetupStepImpl {
   run(state: SetupState): Promise<StepOutcome>
   /** The Admin Center way to show when the step fails. */
   manualOnFailure?(state: SetupState): ManualSteps | undefined
+  /** The fixes the app can carry out when the step fails with this error. */
+  actionsOnFailure?(state: SetupState, error: AppError): FixAction[]
 }
 
-/** A failure that carries its own manual way (a failed delete, say). */
+/** A failure that carries its own manual way (a failed delete, say), what was found, and the fixes. */
 export class StepFailure extends Error {
-  constructor(readonly error: AppError, readonly manual?: ManualSteps) {
+  constructor(
+    readonly error: AppError,
+    readonly manual?: ManualSteps,
+    readonly extra: { data?: SetupStepData; actions?: FixAction[] } = {}
+  ) {
     super(error.message)
   }
 }
@@ -81,10 +100,11 @@ export const connected = (s: SetupState): { profile: Profile; client: ZendeskCli
 /** A fresh state for one run. */
 export const newSetupState = (
   services: Services,
-  options: Pick<SetupState, 'profileRef' | 'mode' | 'confirm' | 'signal' | 'clientOptions'>
+  options: Pick<SetupState, 'profileRef' | 'mode' | 'confirm' | 'signal' | 'clientOptions'> & { rotate?: boolean }
 ): SetupState => ({
   services,
   ...options,
+  rotate: options.rotate ?? false,
   profile: null,
   client: null,
   target: { customer: options.profileRef, account: '', appId: '' },
@@ -95,5 +115,6 @@ export const newSetupState = (
   integrationId: null,
   webhook: null,
   webhookSecret: null,
+  webhookSecretFromZendesk: false,
   writes: 0
 })

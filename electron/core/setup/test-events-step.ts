@@ -1,4 +1,5 @@
 import type { TestEventOutcome } from '../../../shared/contract/setup'
+import { ROTATE_SECRET, SHOW_GATEWAY_VALUES, actionsOf, editCustomerAction } from '../../../shared/fix-actions'
 import type { WebhookEventType } from '../../../shared/webhook-events'
 import { AppFailure } from '../errors'
 import { sendTestEventWith } from '../gateway/test-event'
@@ -56,10 +57,15 @@ export const testEventsStep: SetupStepImpl = {
     }
     if (firstBad) {
       const view = firstBad.zendeskView
+      const unauthorized = firstBad.status === 401
       throw new AppFailure({
-        code: firstBad.status === 401 ? 'gateway-unauthorized' : firstBad.error?.code ?? `gateway-${view.verdict}`,
+        code: unauthorized ? 'gateway-unauthorized' : firstBad.error?.code ?? `gateway-${view.verdict}`,
         message: `${outcomes.map((o) => o.message).join('. ')}. Zendesk's view: ${view.message}`,
-        fix: view.fix ?? firstBad.error?.fix ?? 'Check the gateway URL and the gateway\'s status, then run the setup again.',
+        fix: unauthorized
+          ? s.webhookSecretFromZendesk
+            ? "This computer holds Zendesk's webhook secret, so the gateway holds another one: enter the webhook secret in the Aissist gateway (Values for the Aissist gateway), or rotate the secret and enter the new one there."
+            : 'Zendesk did not return the webhook secret, so the stored one may be old: copy the secret from the integration in Admin Center into the customer, and enter the same one in the Aissist gateway.'
+          : view.fix ?? firstBad.error?.fix ?? 'Check the gateway URL and the gateway\'s status, then run the setup again.',
         details: { events: outcomes }
       })
     }
@@ -67,5 +73,11 @@ export const testEventsStep: SetupStepImpl = {
       message: `The gateway accepts what Zendesk sends, signed with the stored webhook secret: ${outcomes.map((o) => o.message).join('; ')}.`,
       data: { events: outcomes }
     }
-  }
+  },
+  actionsOnFailure: (_s, error) =>
+    error.code === 'gateway-unauthorized'
+      ? actionsOf(SHOW_GATEWAY_VALUES, ROTATE_SECRET)
+      : error.code.startsWith('gateway-') || ['dns-failed', 'connection-refused', 'tls-failed', 'private-address', 'connection-failed'].includes(error.code)
+        ? actionsOf(editCustomerAction('gatewayUrl'))
+        : []
 }

@@ -14,6 +14,8 @@ import {
   MessagePostBody,
   MessagePostResponse,
   SwitchboardIntegrationListResponse,
+  SwitchboardIntegrationResponse,
+  SwitchboardIntegrationUpdateBody,
   SwitchboardListResponse,
   UserCreateBody,
   UserResponse,
@@ -36,7 +38,7 @@ import {
 import { redactDeep } from '../../../shared/redact'
 import { USER_AGENT } from '../platform/version'
 import { createSecretRegistry } from '../platform/secret-registry'
-import { ZendeskApiError, describeHttpStatus, describeNetworkError, isZendeskApiError, type ZendeskErrorDetails } from './errors'
+import { ZendeskApiError, describeHttpStatus, describeNetworkError, describeRetryLater, isZendeskApiError, type ZendeskErrorDetails } from './errors'
 import { DEFAULT_RETRY_POLICY, backoffDelay, parseRetryAfter, sleep, type RetryPolicy } from './retry'
 
 /** Where secrets go to be redacted everywhere (the services' registry; a private one by default). */
@@ -306,6 +308,17 @@ export class ZendeskClient {
     return (await this.send('GET', path, SwitchboardIntegrationListResponse, opts)).switchboardIntegrations
   }
 
+  /** Changes a switchboard integration (setup turns on `deliverStandbyEvents` for Aissist's). */
+  async updateSwitchboardIntegration(
+    switchboardId: string,
+    switchboardIntegrationId: string,
+    body: SwitchboardIntegrationUpdateBody,
+    opts: RequestOptions = {}
+  ): Promise<SwitchboardIntegration> {
+    const path = this.app(`/switchboards/${encodeURIComponent(switchboardId)}/switchboardIntegrations/${encodeURIComponent(switchboardIntegrationId)}`)
+    return (await this.send('PATCH', path, SwitchboardIntegrationResponse, opts, SwitchboardIntegrationUpdateBody.parse(body))).switchboardIntegration
+  }
+
   // ---- users, conversations, messages (the live round trip) -----------------------------
 
   async createUser(body: UserCreateBody, opts: RequestOptions = {}): Promise<User> {
@@ -378,8 +391,10 @@ export class ZendeskClient {
         return parsed.data
       }
       const { retryable, retryAfterMs, error } = this.classify(method, request, outcome, attempts)
+      if (retryable && retryAfterMs !== null && retryAfterMs > this.policy.maxRetryAfterMs && outcome.kind === 'http') {
+        throw this.retryLaterError(request, outcome.status, outcome.errors, retryAfterMs, attempts, error)
+      }
       if (!retryable || attempts >= this.policy.maxAttempts) throw error
-      if (retryAfterMs !== null && retryAfterMs > this.policy.maxRetryAfterMs) throw error
       const wait = retryAfterMs ?? backoffDelay(attempts - 1, this.policy, this.random)
       try {
         await sleep(wait, opts.signal)
@@ -387,6 +402,12 @@ export class ZendeskClient {
         throw this.abortError(request, attempts, e)
       }
     }
+  }
+
+  /** A wait too long to make here: the error says when to try again (the clock time). */
+  private retryLaterError(request: string, status: number, errors: ZendeskErrorItem[], retryAfterMs: number, attempts: number, base: ZendeskApiError): ZendeskApiError {
+    const d = describeRetryLater(status, errors, request, retryAfterMs)
+    return new ZendeskApiError({ code: d.code, message: d.message, fix: d.fix, details: { ...base.details, attempts, retryAt: d.retryAt } })
   }
 
   private abortError(request: string, attempts: number, cause: unknown): ZendeskApiError {

@@ -1,5 +1,7 @@
 import { AppFailure } from '../errors'
+import { retryLater } from '../../../shared/retry-later'
 import type { ZendeskErrorItem } from '../../../shared/schemas/zendesk'
+import { ADMIN_CENTER_INTEGRATIONS } from '../../../shared/setup/guide'
 
 /** What every Zendesk failure carries as evidence (never a secret, never the Authorization header). */
 export interface ZendeskErrorDetails extends Record<string, unknown> {
@@ -15,6 +17,8 @@ export interface ZendeskErrorDetails extends Record<string, unknown> {
   networkCode?: string
   /** Seconds Zendesk asked us to wait (429/503 `Retry-After`). */
   retryAfterSeconds?: number
+  /** When a wait too long to make here ends (ISO): the time to try again. */
+  retryAt?: string
   /**
    * True when a write may have happened although no answer came back (connection dropped after
    * the request was sent, timeout): the caller must look before writing again.
@@ -57,6 +61,95 @@ export const isZendeskApiError = (e: unknown): e is ZendeskApiError =>
 const quote = (errors: ZendeskErrorItem[]): string =>
   errors.length === 0 ? '' : ` Zendesk says: ${errors.map((e) => (e.title ? `${e.code}: ${e.title}` : e.code)).join('; ')}.`
 
+/**
+ * Fixes for the error titles Zendesk really sends (the API reference's examples and what the
+ * webhook and switchboard endpoints answer), so a refusal gets the fix for what was refused rather
+ * than a guess from the status. A title not listed here is quoted verbatim with a generic fix.
+ */
+const TITLE_FIXES: readonly { match: RegExp; code: string; fix: string }[] = [
+  {
+    match: /limited to \d+ webhooks/i,
+    code: 'zendesk-webhook-limit',
+    fix: `The app already has Zendesk's maximum of 10 webhooks (across all its integrations): delete a webhook or an integration it no longer uses in ${ADMIN_CENTER_INTEGRATIONS}, then run the setup again.`
+  },
+  {
+    match: /requires exactly one webhook/i,
+    code: 'zendesk-one-webhook',
+    fix: 'Zendesk creates a custom integration with exactly one webhook: create it with one, then add others to it.'
+  },
+  {
+    match: /displayName|display name/i,
+    code: 'zendesk-display-name',
+    fix: 'The integration name must be 1 to 100 characters: the guide\'s name Aissistant_Conversation_Integration fits.'
+  },
+  {
+    match: /target must be a valid URL|invalid (webhook )?target/i,
+    code: 'zendesk-webhook-target',
+    fix: 'Zendesk refuses the webhook endpoint URL: edit the customer\'s gateway URL (an https address Zendesk can reach), then run the setup again.'
+  },
+  {
+    match: /triggers/i,
+    code: 'zendesk-webhook-triggers',
+    fix: 'Zendesk refuses the webhook subscriptions: the guide subscribes to Conversation created and Conversation message (conversation:create, conversation:message).'
+  },
+  {
+    match: /max number of switchboard integrations/i,
+    code: 'zendesk-switchboard-limit',
+    fix: 'The switchboard already holds Zendesk\'s 10 switchboard integrations: remove one that is no longer used (Admin Center → AI agents), then try again.'
+  },
+  {
+    match: /default switchboardIntegration/i,
+    code: 'zendesk-switchboard-default',
+    fix: 'An enabled switchboard needs a default responder: choose one in Admin Center → AI agents, then try again.'
+  },
+  {
+    match: /already exists/i,
+    code: 'zendesk-already-exists',
+    fix: 'It already exists in Zendesk (made by another run or another tool): run the setup again, which finds and reuses what exists instead of creating it twice.'
+  },
+  {
+    match: /Invalid integration type|only for custom integrations/i,
+    code: 'zendesk-integration-type',
+    fix: 'That only works on a custom integration: the Aissist integration is a custom integration named Aissistant_Conversation_Integration.'
+  },
+  {
+    match: /Unknown property/i,
+    code: 'zendesk-unknown-property',
+    fix: 'Zendesk does not accept a field this app sent: export a support report and send it to Aissist support (the API may have changed).'
+  }
+]
+
+/** The specific fix for Zendesk's own title, when one of its titles is known. */
+export const fixForZendeskTitle = (errors: readonly ZendeskErrorItem[]): { code: string; fix: string } | null => {
+  for (const e of errors) {
+    const t = e.title ?? ''
+    const hit = TITLE_FIXES.find((f) => f.match.test(t))
+    if (hit) return { code: hit.code, fix: hit.fix }
+  }
+  return null
+}
+
+/**
+ * A 429 (or 503) whose `Retry-After` is longer than the client waits: when to try again, as a clock
+ * time, instead of "the retries ran out".
+ */
+export const describeRetryLater = (
+  status: number,
+  errors: ZendeskErrorItem[],
+  request: string,
+  retryAfterMs: number,
+  now = new Date()
+): { code: string; message: string; fix: string; retryAt: string } => {
+  const when = retryLater(retryAfterMs, now)
+  const what = status === 429 ? `Zendesk rate-limited ${request} (HTTP 429)` : `Zendesk is unavailable for ${request} (HTTP ${status})`
+  return {
+    code: status === 429 ? 'zendesk-rate-limited' : 'zendesk-server-error',
+    message: `${what} and asked to wait ${when.wait} (Retry-After) before trying again.${quote(errors)}`,
+    fix: `Try again after ${when.at}${status === 429 ? '; if other tools use the same key meanwhile, pause them' : ''}.`,
+    retryAt: when.iso
+  }
+}
+
 /** Meaning and fix for an HTTP error status, per the API reference's error and auth sections. */
 export const describeHttpStatus = (
   status: number,
@@ -64,12 +157,19 @@ export const describeHttpStatus = (
   request: string
 ): { code: string; message: string; fix: string } => {
   const said = quote(errors)
+  const known = status === 400 || status === 409 || status === 422 ? fixForZendeskTitle(errors) : null
+  if (known) {
+    const what = status === 409 ? 'reported a conflict for' : 'refused'
+    return { code: known.code, message: `Zendesk ${what} the request ${request} (HTTP ${status}).${said}`, fix: known.fix }
+  }
   switch (true) {
     case status === 400:
       return {
         code: 'zendesk-bad-request',
         message: `Zendesk refused the request ${request} as invalid (HTTP 400).${said}`,
-        fix: 'Correct every field Zendesk lists above and try again; the display name is at most 100 characters and a custom integration takes exactly one webhook.'
+        fix: errors.length
+          ? 'Zendesk\'s own words above name what it refused: correct that and try again; if it is not a value you set, export a support report for Aissist support.'
+          : 'Zendesk gave no reason: try again, and if it happens again export a support report for Aissist support.'
       }
     case status === 401:
       return {
@@ -94,6 +194,12 @@ export const describeHttpStatus = (
         code: 'zendesk-conflict',
         message: `Zendesk reported a conflict for ${request} (HTTP 409).${said}`,
         fix: 'Something with the same identity already exists or changed meanwhile: reload the integration list and run setup again.'
+      }
+    case status === 422:
+      return {
+        code: 'zendesk-unprocessable',
+        message: `Zendesk could not process ${request} (HTTP 422).${said}`,
+        fix: 'Zendesk\'s own words above say which value it could not use: correct it and try again, or export a support report for Aissist support.'
       }
     case status === 423:
       return {

@@ -12,7 +12,8 @@ interface Navigation {
 const NavigationContext = createContext<Navigation>({ route: 'home', navigate: () => undefined })
 
 const routeInHash = (): RouteId | null => {
-  const id = window.location.hash.replace(/^#\/?/, '')
+  // `#/profiles?edit=…`: the screen is before the `?`, what it should do after (lib/hash-route.ts).
+  const id = window.location.hash.replace(/^#\/?/, '').split('?')[0]
   return ROUTE_IDS.find((r) => r === id) ?? null
 }
 

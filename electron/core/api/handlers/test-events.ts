@@ -81,6 +81,6 @@ export const testEventHandlers: HandlerGroup<TestEventChannel> = {
         }
       })
     }),
-  runLiveRoundTrip: ({ profileRef, taskId, timeoutMs }, ctx) =>
-    runTask(ctx, { id: taskId, kind: 'round-trip' }, ({ signal, progress }) => runLiveRoundTrip(ctx.services, { profileRef, timeoutMs, signal, onStep: progress }))
+  runLiveRoundTrip: ({ profileRef, taskId, timeoutMs, echoWaitMs }, ctx) =>
+    runTask(ctx, { id: taskId, kind: 'round-trip' }, ({ signal, progress }) => runLiveRoundTrip(ctx.services, { profileRef, timeoutMs, echoWaitMs, signal, onStep: progress }))
 }

@@ -2,8 +2,11 @@ import styled from 'styled-components'
 import { getColor } from '@zendeskgarden/react-theming'
 import { LG, MD, SM } from '@zendeskgarden/react-typography'
 import { Well } from '@zendeskgarden/react-notifications'
+import type { ProfileView } from '../../../../shared/contract/vault'
+import { FixActions } from '../../components/fix-actions'
 import { StatusTag } from '../../components/status-tag'
 import type { LinkView } from './use-doctor-run'
+import { useDiagnoseReadOnly } from './read-only'
 
 const Panel = styled.section`
   border: 1px solid ${(p) => getColor({ theme: p.theme, variable: 'border.default' })};
@@ -42,9 +45,14 @@ const Pre = styled.pre`
   color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.default' })};
 `
 
-/** One link's details: what was found, Zendesk's or the gateway's words, the fix, the evidence. */
-export const CheckDetails = ({ link }: { link: LinkView }) => {
+/**
+ * One link's details: what was found, Zendesk's or the gateway's words, the fix with a button for
+ * each fix the app can carry out (after one, `onFixed` runs the diagnose again), the evidence.
+ */
+export const CheckDetails = ({ link, profile, onFixed }: { link: LinkView; profile?: ProfileView; onFixed?: () => void }) => {
   const c = link.check
+  // A kept run or a report someone sent is a record: it shows what to do, never does it.
+  const { readOnly } = useDiagnoseReadOnly()
   return (
     <Panel aria-labelledby="doctor-details-title" data-testid="doctor-details">
       <Head>
@@ -76,6 +84,7 @@ export const CheckDetails = ({ link }: { link: LinkView }) => {
             <Well isRecessed>
               <Well.Title>What to do</Well.Title>
               <MD data-testid="doctor-details-fix">{c.fix}</MD>
+              {c.status !== 'pass' && profile && !readOnly && <FixActions key={`${link.id}-${c.durationMs}`} actions={c.actions} profile={profile} onFixed={onFixed} />}
             </Well>
           )}
           {Object.keys(c.evidence).length > 0 && (

@@ -99,8 +99,8 @@ const LiveDiagnose = () => {
         Diagnose
       </XXL>
       <Subtle>
-        Checks every link for <strong>{profile.name}</strong> ({accountLabel(profile)}): keychain → Zendesk → credentials → integration → webhook → duplicates
-        → gateway → test events → agent name → avatar → channel bot. It only reads Zendesk; the test events go to the gateway.
+        Checks every link for <strong>{profile.name}</strong> ({accountLabel(profile)}): keychain → Zendesk → credentials → integration → webhook → webhook secret →
+        duplicates → who gets the messages → gateway → test events → agent name → avatar → channel bot. It only reads Zendesk; the test events go to the gateway.
       </Subtle>
 
       <ButtonBar>
@@ -132,7 +132,7 @@ const LiveDiagnose = () => {
           {!running && result && <SinceLastPassLine since={result.sinceLastPass} now={new Date()} onOpenRun={(id) => void openRun(id)} />}
           <DiagnoseSummary result={result} running={running} />
           {error && <ErrorNotice title="Diagnose could not run" error={error} />}
-          <ChainWithDetails key={`chain-${result?.startedAt ?? 'live'}`} links={links} finished={Boolean(result)} />
+          <ChainWithDetails key={`chain-${result?.startedAt ?? 'live'}`} links={links} finished={Boolean(result)} profile={profile} onFixed={start} />
           <ReportActions key={`report-${result?.startedAt ?? 'none'}`} profileId={profile.id} disabled={running || !result} />
         </>
       )}

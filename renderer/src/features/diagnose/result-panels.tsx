@@ -3,6 +3,7 @@ import styled from 'styled-components'
 import { Notification, Well } from '@zendeskgarden/react-notifications'
 import { MD } from '@zendeskgarden/react-typography'
 import type { DoctorResult } from '../../../../shared/contract/doctor'
+import type { ProfileView } from '../../../../shared/contract/vault'
 import { ChainView } from './chain-view'
 import { CheckDetails } from './check-details'
 import type { LinkView } from './use-doctor-run'
@@ -43,9 +44,10 @@ export const DiagnoseSummary = ({ result, running }: { result: DoctorResult | nu
 
 /**
  * The chain beside the details of the selected link. The first broken link is selected when a
- * result arrives (give the component a new `key` per result).
+ * result arrives (give the component a new `key` per result). Fix buttons show only for a live run
+ * of a customer on this computer (`profile`), never on a kept run or a report.
  */
-export const ChainWithDetails = ({ links, finished }: { links: LinkView[]; finished: boolean }) => {
+export const ChainWithDetails = ({ links, finished, profile, onFixed }: { links: LinkView[]; finished: boolean; profile?: ProfileView; onFixed?: () => void }) => {
   const [chosen, setChosen] = useState<LinkView['id'] | null>(null)
   const selected = chosen ?? defaultSelection(links, finished)
   const current = links.find((l) => l.id === selected) ?? null
@@ -53,7 +55,7 @@ export const ChainWithDetails = ({ links, finished }: { links: LinkView[]; finis
     <Layout>
       <ChainView links={links} selected={selected} onSelect={setChosen} />
       {current ? (
-        <CheckDetails link={current} />
+        <CheckDetails link={current} profile={profile} onFixed={onFixed} />
       ) : (
         <Well isRecessed>
           <Well.Title>Details</Well.Title>

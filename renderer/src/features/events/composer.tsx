@@ -6,24 +6,73 @@ import { validateRawPayload, type PayloadIssue } from '../../../../shared/gatewa
 import type { GatewayResponseData } from '../../../../shared/contract/test-events'
 import type { ProfileView } from '../../../../shared/contract/vault'
 import type { AppError } from '../../../../shared/result'
-import { SOURCE_TYPES, WEBHOOK_EVENT_TYPES, type SourceType, type WebhookEventType } from '../../../../shared/webhook-events'
+import {
+  AUTHOR_LABELS,
+  AUTHOR_TYPES,
+  CONTENT_LABELS,
+  CONTENT_TYPES,
+  MESSAGE_SOURCES,
+  SOURCE_LABELS,
+  WEBHOOK_EVENT_TYPES,
+  type AuthorType,
+  type ContentType,
+  type MessageSource,
+  type WebhookEventType
+} from '../../../../shared/webhook-events'
 import { ErrorNotice } from '../../components/error-notice'
 import { call } from '../../lib/api'
 import { ButtonBar } from '../../components/button-bar'
 
-const CHANNEL_LABEL: Record<string, string> = { web: 'Web widget', whatsapp: 'WhatsApp', sms: 'SMS', messenger: 'Facebook Messenger', instagram: 'Instagram', telegram: 'Telegram', line: 'LINE', viber: 'Viber', api: 'API', ios: 'iOS SDK', android: 'Android SDK' }
-
 /** The event's editable parts, as the composer builds it. */
 interface EventDraft {
   type: WebhookEventType
-  sourceType: SourceType
+  sourceType: MessageSource
+  author: AuthorType
+  content: ContentType
   userName: string
   text: string
 }
 
-const FIRST_DRAFT: EventDraft = { type: 'conversation:message', sourceType: 'web', userName: 'Test Customer', text: 'Hello! This is a test message from Aissist Zendesk Setup.' }
+const FIRST_DRAFT: EventDraft = { type: 'conversation:message', sourceType: 'web', author: 'user', content: 'text', userName: 'Test Customer', text: 'Hello! This is a test message from Aissist Zendesk Setup.' }
 
-/** Type, channel, user and text of the event (read-only while the raw JSON is edited). */
+/**
+ * A conversation:message's author, content and text: the customer or the business (the echo
+ * Zendesk sends of every reply, with the customer's agent name and avatar), and every content a
+ * gateway must read.
+ */
+const MessageFields = ({ value, set, disabled }: { value: EventDraft; set: (patch: Partial<EventDraft>) => void; disabled: boolean }) => (
+  <>
+    <Field style={{ marginTop: 12 }}>
+      <Field.Label>Written by</Field.Label>
+      <Field.Hint>Zendesk sends every message, the agent&apos;s own replies included: a gateway must not answer the business&apos;s.</Field.Hint>
+      <Select value={value.author} onChange={(e) => set({ author: AUTHOR_TYPES.find((t) => t === e.target.value) ?? value.author })} data-testid="event-author" disabled={disabled}>
+        {AUTHOR_TYPES.map((a) => (
+          <option key={a} value={a}>
+            {AUTHOR_LABELS[a]}
+          </option>
+        ))}
+      </Select>
+    </Field>
+    <Field style={{ marginTop: 12 }}>
+      <Field.Label>Content</Field.Label>
+      <Select value={value.content} onChange={(e) => set({ content: CONTENT_TYPES.find((t) => t === e.target.value) ?? value.content })} data-testid="event-content" disabled={disabled}>
+        {CONTENT_TYPES.map((c) => (
+          <option key={c} value={c}>
+            {CONTENT_LABELS[c]}
+          </option>
+        ))}
+      </Select>
+    </Field>
+    {(value.content === 'text' || value.content === 'image' || value.content === 'file') && (
+      <Field style={{ marginTop: 12 }}>
+        <Field.Label>{value.content === 'text' ? 'Message text' : 'Caption'}</Field.Label>
+        <Textarea value={value.text} maxLength={4096} minRows={2} maxRows={6} onChange={(e) => set({ text: e.target.value })} data-testid="event-text" disabled={disabled} />
+      </Field>
+    )}
+  </>
+)
+
+/** Type, channel, user, and for a message its author, content and text (read-only while the raw JSON is edited). */
 const EventFields = ({ value, onChange, disabled }: { value: EventDraft; onChange: (v: EventDraft) => void; disabled: boolean }) => {
   const set = (patch: Partial<EventDraft>): void => onChange({ ...value, ...patch })
   return (
@@ -40,10 +89,10 @@ const EventFields = ({ value, onChange, disabled }: { value: EventDraft; onChang
       </Field>
       <Field style={{ marginTop: 12 }}>
         <Field.Label>Channel</Field.Label>
-        <Select value={value.sourceType} onChange={(e) => set({ sourceType: SOURCE_TYPES.find((t) => t === e.target.value) ?? value.sourceType })} data-testid="event-channel" disabled={disabled}>
-          {SOURCE_TYPES.map((s) => (
+        <Select value={value.sourceType} onChange={(e) => set({ sourceType: MESSAGE_SOURCES.find((t) => t === e.target.value) ?? value.sourceType })} data-testid="event-channel" disabled={disabled}>
+          {MESSAGE_SOURCES.map((s) => (
             <option key={s} value={s}>
-              {CHANNEL_LABEL[s] ?? s}
+              {SOURCE_LABELS[s]}
             </option>
           ))}
         </Select>
@@ -52,12 +101,7 @@ const EventFields = ({ value, onChange, disabled }: { value: EventDraft; onChang
         <Field.Label>User name</Field.Label>
         <Input value={value.userName} maxLength={128} onChange={(e) => set({ userName: e.target.value })} data-testid="event-user" disabled={disabled} />
       </Field>
-      {value.type === 'conversation:message' && (
-        <Field style={{ marginTop: 12 }}>
-          <Field.Label>Message text</Field.Label>
-          <Textarea value={value.text} maxLength={4096} minRows={2} maxRows={6} onChange={(e) => set({ text: e.target.value })} data-testid="event-text" disabled={disabled} />
-        </Field>
-      )}
+      {value.type === 'conversation:message' && <MessageFields value={value} set={set} disabled={disabled} />}
     </>
   )
 }
@@ -95,7 +139,8 @@ const RawPayloadField = ({ raw, onRaw, text, issues, onText }: { raw: boolean; o
 )
 
 /**
- * The composer: the event as Zendesk would send it, editable by field (type, channel, user, text)
+ * The composer: the event as Zendesk would send it, editable by field (type, channel, user, and a
+ * message's author, content and text)
  * or as raw JSON checked against the webhook schema as you type. A secret typed here is sent once
  * and never stored.
  */
@@ -108,8 +153,9 @@ export const Composer = ({ profile, onAnswer }: { profile: ProfileView; onAnswer
   const [busy, setBusy] = useState<'send' | 'head' | 'raw' | null>(null)
   const [error, setError] = useState<AppError | null>(null)
 
-  const { type, sourceType, userName, text } = event
-  const fields = { profileRef: profile.id, type, sourceType, userName: userName || undefined, text: type === 'conversation:message' ? text : undefined }
+  const { type, sourceType, userName, text, author, content } = event
+  const message = type === 'conversation:message'
+  const fields = { profileRef: profile.id, type, sourceType, userName: userName || undefined, text: message ? text : undefined, ...(message ? { author, content } : {}) }
 
   useEffect(() => {
     if (!raw) return

@@ -85,7 +85,7 @@ export const EventsPage = () => {
               <LG tag="h2" id="answer-title">
                 Gateway answer
               </LG>
-              {answer ? <ResponseViewer response={answer} /> : <MD>Send an event or run the HEAD check to see the gateway&apos;s answer here.</MD>}
+              {answer ? <ResponseViewer response={answer} profile={profile} /> : <MD>Send an event or run the HEAD check to see the gateway&apos;s answer here.</MD>}
             </Panel>
           </Columns>
         </Tabs.TabPanel>

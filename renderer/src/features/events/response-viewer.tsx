@@ -1,6 +1,8 @@
 import { MD, SM } from '@zendeskgarden/react-typography'
 import type { GatewayResponseData } from '../../../../shared/contract/test-events'
+import type { ProfileView } from '../../../../shared/contract/vault'
 import { ErrorNotice } from '../../components/error-notice'
+import { FixActions } from '../../components/fix-actions'
 import { Facts, Pre } from './layout'
 import { VerdictTag } from './verdict-tag'
 
@@ -14,8 +16,11 @@ const prettyBody = (body: string): string => {
   }
 }
 
-/** What the gateway answered — status, Zendesk's view, timings, headers, body — in one place. */
-export const ResponseViewer = ({ response, headingLevel = 'h3' }: { response: GatewayResponseData; headingLevel?: 'h2' | 'h3' }) => {
+/**
+ * What the gateway answered — status, Zendesk's view with a button for each fix the app can carry
+ * out (given the customer), timings, headers, body — in one place.
+ */
+export const ResponseViewer = ({ response, headingLevel = 'h3', profile }: { response: GatewayResponseData; headingLevel?: 'h2' | 'h3'; profile?: ProfileView }) => {
   const H = headingLevel
   const headers = Object.entries(response.headers)
   return (
@@ -34,6 +39,7 @@ export const ResponseViewer = ({ response, headingLevel = 'h3' }: { response: Ga
           {response.zendeskView.fix}
         </MD>
       )}
+      {profile && <FixActions actions={response.zendeskView.actions} profile={profile} />}
       {response.error && response.error.message !== response.zendeskView.message && <ErrorNotice title="The gateway could not be reached" error={response.error} />}
       {response.redirect && (
         <MD data-testid="redirect">

@@ -13,7 +13,7 @@ import { call } from '../../lib/api'
 import { ButtonBar } from '../../components/button-bar'
 import { Facts } from './layout'
 
-const STEP_LABEL: Record<string, string> = { user: 'Create a test user', conversation: 'Create a conversation', message: 'Write as the user', gateway: 'Zendesk calls the gateway', reply: "The agent's reply", cleanup: 'Clean up' }
+const STEP_LABEL: Record<string, string> = { user: 'Create a test user', conversation: 'Create a conversation', message: 'Write as the user', gateway: 'Zendesk calls the gateway', reply: "The agent's reply", identity: "The agent's name and avatar", echo: 'No reply to its own echo', cleanup: 'Clean up' }
 
 /**
  * The live round trip through the customer's real Zendesk: a test user writes, and we wait for the
@@ -37,7 +37,7 @@ export const RoundTripPanel = ({ profile }: { profile: ProfileView }) => {
 
   return (
     <div data-testid="roundtrip-panel">
-      <MD>Creates a test user and a conversation in this customer&apos;s Zendesk, writes as the user and waits up to 30 s for the AI agent&apos;s reply.</MD>
+      <MD>Creates a test user and a conversation in this customer&apos;s Zendesk, writes as the user and waits up to 30 s for the AI agent&apos;s reply, then 5 s more to be sure the gateway does not answer its own reply.</MD>
       <WriteTarget profile={profile} action="Creates a test user and a conversation" />
       <ButtonBar>
         <Button isPrimary onClick={() => void start()} disabled={running} data-testid="roundtrip-start">
@@ -52,7 +52,7 @@ export const RoundTripPanel = ({ profile }: { profile: ProfileView }) => {
       <ol role="status" aria-live="polite" aria-label="Round trip progress" style={{ paddingLeft: 20 }}>
         {steps.map((s) => (
           <li key={s.id} data-testid="roundtrip-step" data-step={s.id} style={{ marginBottom: 6 }}>
-            <strong>{STEP_LABEL[s.id] ?? s.id}</strong> <StatusTag status={s.status} label={s.status === 'waiting' ? "Awaits the agent's reply" : undefined} /> <span>{s.message}</span>
+            <strong>{STEP_LABEL[s.id] ?? s.id}</strong> <StatusTag status={s.status} label={s.status === 'waiting' ? (s.id === 'echo' ? 'Watches for an echo loop' : "Awaits the agent's reply") : undefined} /> <span>{s.message}</span>
           </li>
         ))}
       </ol>

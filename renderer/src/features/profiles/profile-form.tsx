@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type ReactNode, type RefObject } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react'
 import styled from 'styled-components'
 import { Button } from '@zendeskgarden/react-buttons'
 import { Field, Fieldset, Input, Radio, Textarea, Toggle } from '@zendeskgarden/react-forms'
@@ -261,9 +261,17 @@ const DeliveryFields = ({ form }: { form: FormState }) => (
  * core runs, and each message sits beside its field. The key secret is a write-only password
  * field: its value lives in the DOM input only until it is sent to the keychain, never in state.
  */
-export const ProfileForm = ({ profile, onSaved, onCancel }: { profile: ProfileView | null; onSaved(p: ProfileView): void; onCancel(): void }) => {
+export const ProfileForm = ({ profile, onSaved, onCancel, focusField }: { profile: ProfileView | null; onSaved(p: ProfileView): void; onCancel(): void; focusField?: string | null }) => {
   const editing = profile !== null
   const form = useProfileFormState(profile)
+  const panelRef = useRef<HTMLFormElement>(null)
+  // Opened by a fix at one field: focus it (a secret: its Replace button), scrolled into view.
+  useEffect(() => {
+    if (!focusField || !panelRef.current) return
+    const el = panelRef.current.querySelector<HTMLElement>(`[name="${CSS.escape(focusField)}"], [data-testid="${CSS.escape(focusField)}-replace"]`)
+    el?.scrollIntoView({ block: 'center' })
+    el?.focus()
+  }, [focusField])
   const [error, setError] = useState<AppError | null>(null)
   const [saving, setSaving] = useState(false)
   const [secretError, setSecretError] = useState<string | undefined>()
@@ -301,6 +309,7 @@ export const ProfileForm = ({ profile, onSaved, onCancel }: { profile: ProfileVi
 
   return (
     <Panel
+      ref={panelRef}
       aria-labelledby="profile-form-title"
       data-testid="profile-form"
       noValidate

@@ -17,6 +17,7 @@ import { ProfileForm } from './profile-form'
 import { ProfileList } from './profile-list'
 import { TransferPanel } from './transfer-panel'
 import { useProfiles } from './use-profiles'
+import { useEditFromHash } from './use-edit-from-hash'
 import { Row, Stack } from '../../components/stack'
 
 const Header = styled.div`
@@ -53,6 +54,9 @@ export const ProfilesPage = () => {
   const [actionError, setActionError] = useState<AppError | null>(null)
   const [note, setNote] = useState('')
   const [reloadKey, setReloadKey] = useState(0)
+
+  // A fix elsewhere opens a customer's form at the field to correct (`#/profiles?edit=ID&field=…`).
+  const focusField = useEditFromHash(profiles, (p) => setEditing({ mode: 'edit', profile: p }))
 
   // "Add a customer" from the Start page opens the form straight away.
   useEffect(() => {
@@ -120,6 +124,7 @@ export const ProfilesPage = () => {
         <ProfileForm
           key={editing.mode === 'edit' ? editing.profile.id : 'add'}
           profile={editing.mode === 'edit' ? editing.profile : null}
+          focusField={editing.mode === 'edit' ? focusField : null}
           onCancel={() => setEditing(null)}
           onSaved={(p) => {
             setNote(editing.mode === 'add' ? `${p.name} was added.` : `${p.name} was saved.`)

@@ -22,10 +22,11 @@ export const OUTCOME_LOOK: Record<SetupOutcome, { type: 'success' | 'info' | 'wa
   unproven: { type: 'warning', title: 'Set up, but delivery is not proven' }
 }
 
-/** What the plan still asks of the admin: changes to confirm, duplicates still to delete. */
-export const pendingWork = (r: SetupResult): { changes: number; deletions: number } => {
+/** What the plan still asks of the admin: changes to confirm, the webhook to recreate, duplicates still to delete. */
+export const pendingWork = (r: SetupResult): { changes: number; recreate: number; deletions: number } => {
   const apply = r.steps.find((s) => s.id === 'apply')?.status
   const changes = apply === 'waiting' ? r.plan.filter((p) => p.confirm === 'apply').length : 0
+  const recreate = apply === 'waiting' ? r.plan.filter((p) => p.confirm === 'recreateWebhook').length : 0
   const dels = r.plan.filter((p) => p.confirm === 'deleteDuplicates').length
-  return { changes, deletions: apply === 'waiting' || apply === 'warn' ? dels : 0 }
+  return { changes, recreate, deletions: apply === 'waiting' || apply === 'warn' ? dels : 0 }
 }

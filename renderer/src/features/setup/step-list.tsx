@@ -6,8 +6,10 @@ import { MD, SM } from '@zendeskgarden/react-typography'
 import ChevronDown from '@zendeskgarden/svg-icons/src/16/chevron-down-stroke.svg?react'
 import ChevronRight from '@zendeskgarden/svg-icons/src/16/chevron-right-stroke.svg?react'
 import type { SetupStep } from '../../../../shared/contract/setup'
+import type { ProfileView } from '../../../../shared/contract/vault'
 import { setupStep } from '../../../../shared/setup/steps'
 import { ErrorNotice } from '../../components/error-notice'
+import { FixActions } from '../../components/fix-actions'
 import { StatusTag } from '../../components/status-tag'
 import { ManualSteps } from './manual-steps'
 
@@ -53,10 +55,17 @@ const Subtle = styled(SM)`
   color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.subtle' })};
 `
 
-const hasDetails = (s: SetupStep): boolean => Boolean(s.error || s.manual || s.message)
+const hasDetails = (s: SetupStep): boolean => Boolean(s.error || s.manual || s.message || s.actions?.length)
 
-/** One step: number, title, status, duration; expands to its message, the error and the manual way. */
-const StepItem = ({ step, index }: { step: SetupStep; index: number }) => {
+/** What a step's fixes need: the customer, a re-check after one, and the recreate the page runs itself. */
+export interface StepFixes {
+  profile: ProfileView
+  onFixed(): void
+  onRecreate(reason: 'rotate' | 'version'): void
+}
+
+/** One step: number, title, status, duration; expands to its message, the error, the fixes the app can do, and the manual way. */
+const StepItem = ({ step, index, fixes }: { step: SetupStep; index: number; fixes?: StepFixes }) => {
   const [open, setOpen] = useState(false)
   const expanded = open || step.status === 'fail'
   const id = `step-details-${step.id}`
@@ -87,6 +96,7 @@ const StepItem = ({ step, index }: { step: SetupStep; index: number }) => {
         <Details id={id} data-testid={`step-details-${step.id}`}>
           {step.message && !step.error && <MD>{step.message}</MD>}
           {step.error && <ErrorNotice title={`Step ${index + 1} failed: ${step.title}`} error={step.error} />}
+          {fixes && (step.status === 'fail' || step.status === 'warn') && <FixActions actions={step.actions} profile={fixes.profile} onFixed={fixes.onFixed} onRecreate={fixes.onRecreate} />}
           {step.manual && <ManualSteps manual={step.manual} stepId={step.id} />}
         </Details>
       )}
@@ -94,11 +104,11 @@ const StepItem = ({ step, index }: { step: SetupStep; index: number }) => {
   )
 }
 
-/** The setup's stepper, live: each step's status and duration as the core reports it. */
-export const StepList = ({ steps }: { steps: SetupStep[] }) => (
+/** The setup's stepper, live: each step's status and duration as the core reports it, with its fixes. */
+export const StepList = ({ steps, fixes }: { steps: SetupStep[]; fixes?: StepFixes }) => (
   <List aria-label="Setup steps" data-testid="setup-steps">
     {steps.map((s, i) => (
-      <StepItem key={s.id} step={s} index={i} />
+      <StepItem key={s.id} step={s} index={i} fixes={fixes} />
     ))}
   </List>
 )

@@ -14,15 +14,24 @@ const foldSteps = (progress: readonly SetupStep[]): SetupStep[] => {
   return initialSteps().map((s) => latest.get(s.id) ?? s)
 }
 
+/** What a run does: read and plan, apply what was confirmed, or rotate the webhook secret. */
+export type SetupMode = 'plan' | 'apply' | 'rotate'
+
+/** What the admin confirmed besides the changes: deleting duplicates, recreating the webhook (each its own). */
+export interface SetupConfirmations {
+  deleteDuplicates?: boolean
+  recreateWebhook?: boolean
+}
+
 /**
  * One setup run at a time: plan (writes nothing to Zendesk; with nothing to change it goes on to
- * prove delivery) or apply, with the stepper live from the run's progress and cancel.
+ * prove delivery), apply, or rotate, with the stepper live from the run's progress and cancel.
  */
 export const useSetupRun = (profileId: string | null) => {
   const { start: startTask, reset, cancel, progress, running } = useTaskRun('setup')
   const [result, setResult] = useState<SetupResult | null>(null)
   const [error, setError] = useState<AppError | null>(null)
-  const [mode, setMode] = useState<'plan' | 'apply' | null>(null)
+  const [mode, setMode] = useState<SetupMode | null>(null)
 
   useEffect(() => {
     reset()
@@ -31,7 +40,7 @@ export const useSetupRun = (profileId: string | null) => {
   }, [profileId, reset])
 
   const start = useCallback(
-    async (next: 'plan' | 'apply', deleteDuplicates = false): Promise<void> => {
+    async (next: SetupMode, confirmed: SetupConfirmations = {}): Promise<void> => {
       if (!profileId) return
       setMode(next)
       setResult(null)
@@ -39,7 +48,9 @@ export const useSetupRun = (profileId: string | null) => {
       const r = await startTask((taskId) =>
         next === 'plan'
           ? call('planSetup', { profileRef: profileId, taskId })
-          : call('applySetup', { profileRef: profileId, taskId, confirmApply: true, deleteDuplicates })
+          : next === 'rotate'
+            ? call('rotateWebhookSecret', { profileRef: profileId, taskId, confirmRotate: true })
+            : call('applySetup', { profileRef: profileId, taskId, confirmApply: true, deleteDuplicates: confirmed.deleteDuplicates ?? false, recreateWebhook: confirmed.recreateWebhook ?? false })
       )
       if (!r) return
       if (r.ok) setResult(r.value)
