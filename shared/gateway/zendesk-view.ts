@@ -36,7 +36,7 @@ export const SECRET_MISMATCH_VIEW: ZendeskView = {
   verdict: 'dropped',
   message:
     'The gateway answered 401 Unauthorized: it did not accept the X-API-Key header, so the webhook secret Zendesk sends does not match the one the gateway expects. Zendesk drops the event for good (401 is not retried), so the AI agent never sees the message.',
-  fix: 'Make the two secrets equal: copy the webhook secret of the Aissist integration (shown once when the webhook was created; run the guided setup again to create a new one) into the Aissist gateway settings, and store the same value in this profile.'
+  fix: 'Make the two secrets equal: copy the webhook secret of the Aissist integration (shown once when the webhook was created; run the guided setup again to create a new one) into the Aissist gateway settings, and store the same value on this customer.'
 }
 
 const STATUS_FIX: Record<number, string> = {
@@ -60,7 +60,7 @@ export const zendeskViewOf = (a: AnswerFacts): ZendeskView => {
     return {
       verdict: 'unreachable',
       message: `Zendesk could not deliver the event: ${a.networkError ?? 'no answer from the gateway'}. Zendesk retries (${ZENDESK_MAX_ATTEMPTS} attempts in all), then drops it.`,
-      fix: 'Check the gateway URL in the profile and the webhook, and that the gateway is online with a valid public https certificate.'
+      fix: "Check the customer's gateway URL and the webhook's, and that the gateway is online with a valid public https certificate."
     }
   }
   const st = a.status
@@ -73,7 +73,7 @@ export const zendeskViewOf = (a: AnswerFacts): ZendeskView => {
     return {
       verdict: 'retried',
       message: `The gateway answered ${st} (a redirect${a.redirectLocation ? ` to ${a.redirectLocation}` : ''}). Zendesk does not follow redirects: it counts this as a failed attempt and retries (${ZENDESK_MAX_ATTEMPTS} attempts in all).`,
-      fix: a.redirectLocation ? `Put the final URL (${a.redirectLocation}) in the webhook and the profile.` : 'Put the gateway\'s final URL in the webhook and the profile.'
+      fix: a.redirectLocation ? `Put the final URL (${a.redirectLocation}) in the webhook and on the customer.` : 'Put the gateway\'s final URL in the webhook and on the customer.'
     }
   }
   return {

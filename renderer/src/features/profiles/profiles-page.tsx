@@ -100,7 +100,7 @@ export const ProfilesPage = () => {
           </Button>
         </Header>
         <Row>
-          <MD>One profile per customer: the Zendesk account and Conversations API key the app works with. Secrets stay in the OS keychain.</MD>
+          <MD>Each customer is a Zendesk account and the Conversations API key the app works with. Secrets stay in the OS keychain.</MD>
           <KeychainBadge status={keychain.status} />
         </Row>
         <Note role="status" aria-live="polite" data-testid="profiles-note">
