@@ -15,6 +15,9 @@ export interface UiText {
  */
 const TEXT_PROPERTIES = new Set(['message', 'fix', 'reason', 'sentence', 'summary', 'title', 'hint', 'label', 'text', 'where', 'awaits', 'needsLabel'])
 
+/** The name of a constant that holds texts by key. */
+const TEXT_TABLE = /(MESSAGES?|TEXTS?|LABELS?|FIX(ES)?|WORDS?|TITLES?)$/i
+
 /** Every .ts/.tsx file under `dir` that is not a test. */
 export const sourceFiles = (root: string, dir: string): string[] => {
   const out: string[] = []
@@ -65,6 +68,18 @@ export const uiTextsOf = (root: string, file: string): UiText[] => {
   }
   const visit = (node: ts.Node, inJsx: boolean): void => {
     if (ts.isTaggedTemplateExpression(node)) return
+    // A table of texts (`PROFILE_FIELD_MESSAGES = { name: '…' }`, `STEP_LABEL`): every value is text.
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && TEXT_TABLE.test(node.name.text) && node.initializer) {
+      const table = ts.isAsExpression(node.initializer) || ts.isSatisfiesExpression(node.initializer) ? node.initializer.expression : node.initializer
+      if (ts.isObjectLiteralExpression(table)) {
+        for (const p of table.properties) {
+          if (!ts.isPropertyAssignment(p)) continue
+          const texts: string[] = []
+          literalParts(p.initializer, texts)
+          add(p, texts)
+        }
+      }
+    }
     if (ts.isPropertyAssignment(node)) {
       const name = propertyName(node.name)
       if (name && TEXT_PROPERTIES.has(name)) {
