@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import styled from 'styled-components'
 import { Button } from '@zendeskgarden/react-buttons'
 import { Field, Checkbox } from '@zendeskgarden/react-forms'
@@ -17,6 +17,9 @@ import { ChainView } from './chain-view'
 import { CheckDetails } from './check-details'
 import { useDoctorRun, type LinkView } from './use-doctor-run'
 
+// The picture of the chain is drawn once the page is on screen.
+const ChainPicture = lazy(() => import('./chain-picture').then((m) => ({ default: m.ChainPicture })))
+
 
 const Layout = styled.div`
   display: grid;
@@ -24,8 +27,9 @@ const Layout = styled.div`
   gap: 24px;
   align-items: start;
   margin-top: 16px;
-  @media (max-width: 900px) {
-    grid-template-columns: 1fr;
+  /* The chain and its details side by side only where both have room (the navigation takes 200 px). */
+  @media (max-width: 1000px) {
+    grid-template-columns: minmax(0, 1fr);
   }
 `
 
@@ -146,6 +150,9 @@ export const DiagnosePage = () => {
         </Field>
       </ButtonBar>
 
+      <Suspense fallback={<div style={{ aspectRatio: '760 / 120', maxWidth: 760 }} />}>
+        <ChainPicture links={links} />
+      </Suspense>
       <DiagnoseSummary result={result} running={running} />
       {error && <ErrorNotice title="Diagnose could not run" error={error} />}
 
