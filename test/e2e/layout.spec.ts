@@ -17,13 +17,30 @@ const SIZES = [
   { width: 900, height: 640 }
 ]
 
-/** Every screen, and the tabs of the one that has them. */
-const SCREENS: { label: string; heading?: RegExp; tabs?: string[] }[] = [
+/** What a screen shows only after an action on it (an answer, a result, an open form). */
+type Fill = (page: Page) => Promise<void>
+
+const sendEvent: Fill = async (page) => {
+  await page.getByTestId('send-event').click()
+  // The secret was made wrong for Diagnose: the answer is a 401 with its longest explanation.
+  await expect(page.getByTestId('response-status')).toHaveText('401 Unauthorized')
+}
+const checkAvatar: Fill = async (page) => {
+  await page.getByTestId('avatar-check').click()
+  await expect(page.getByTestId('avatar-verdict')).toBeVisible()
+}
+const editCustomer: Fill = async (page) => {
+  await page.getByTestId('profile-edit').first().click()
+  await expect(page.getByTestId('profile-form')).toBeVisible()
+}
+
+/** Every screen, the tabs of the one that has them, and what fills each. */
+const SCREENS: { label: string; heading?: RegExp; tabs?: string[]; fill?: Record<string, Fill> }[] = [
   { label: 'Start', heading: /^(Start|Welcome)$/ },
-  { label: 'Customers' },
+  { label: 'Customers', tabs: ['', 'edit'], fill: { edit: editCustomer } },
   { label: 'Guided setup' },
-  { label: 'Test events', tabs: ['send', 'history', 'burst', 'roundtrip'] },
-  { label: 'Agent & avatar' },
+  { label: 'Test events', tabs: ['send', 'history', 'burst', 'roundtrip'], fill: { send: sendEvent } },
+  { label: 'Agent & avatar', fill: { '': checkAvatar } },
   { label: 'Diagnose' },
   { label: 'Settings & about' }
 ]
@@ -42,10 +59,11 @@ const expectNothingSideways = async (page: Page, where: string): Promise<void> =
 /** Visits every screen (and tab), checks it, and keeps a screenshot, light and dark when asked. */
 const checkEveryScreen = async (page: Page, size: string, dark: boolean): Promise<void> => {
   mkdirSync(LAYOUT_DIR, { recursive: true })
-  for (const { label, heading, tabs } of SCREENS) {
+  for (const { label, heading, tabs, fill } of SCREENS) {
     await openScreen(page, label, heading)
     for (const tab of tabs ?? ['']) {
-      if (tab) await page.getByTestId(`tab-${tab}`).click()
+      if (tab && (await page.getByTestId(`tab-${tab}`).count())) await page.getByTestId(`tab-${tab}`).click()
+      await fill?.[tab]?.(page)
       const name = `${size}-${slug(label)}${tab ? `-${tab}` : ''}`
       await expectNothingSideways(page, name)
       await fullScreenshot(page, join(LAYOUT_DIR, `${name}.png`))
@@ -106,6 +124,16 @@ test('no screen scrolls or clips sideways at 1280×800, 900×640 and 150 % zoom'
   } finally {
     await zoomed.close()
   }
+  // The README's narrow window: Diagnose with its broken hop, at 900×640, light and dark.
+  await app.setViewportSize({ width: 900, height: 640 })
+  await openScreen(app, 'Diagnose')
+  await app.getByTestId('chain-picture').scrollIntoViewIfNeeded()
+  for (const scheme of ['light', 'dark'] as const) {
+    await app.emulateMedia({ colorScheme: scheme })
+    await settle(app)
+    await app.screenshot({ path: join(SCREENSHOT_DIR, `narrow-900-diagnose${scheme === 'dark' ? '-dark' : ''}.png`) })
+  }
+  await app.emulateMedia({ colorScheme: 'light' })
 })
 
 /** The look of each navigation item, read when nothing has focus and the pointer is elsewhere. */

@@ -145,6 +145,8 @@ export const sidewaysProblems = (page: Page): Promise<SidewaysProblem[]> =>
         continue
       }
       if (el.scrollWidth <= el.clientWidth + 1 || el.clientWidth === 0) continue
+      // A text field scrolls its own value as the caret moves: that is how fields work, not the layout.
+      if (el.matches('input, textarea, select')) continue
       const s = getComputedStyle(el)
       if (s.overflowX === 'auto' || s.overflowX === 'scroll') {
         out.push({ what: 'scrolls-sideways', element: describe(el), widths: `${el.scrollWidth} > ${el.clientWidth}` })

@@ -64,9 +64,11 @@ test('keyboard only: open the switcher, filter by typing, see each last result, 
   expect(await focusedTestId(app)).toBe('active-customer')
 })
 
-test('"Manage customers" in the switcher opens the customer list', async ({ app, sandbox }) => {
+test('Start\'s "Switch customer" opens the header\'s switcher; "Manage customers" there opens the customer list', async ({ app, sandbox }) => {
   await createSandboxProfile(app, sandbox.info)
-  await app.getByTestId('active-customer').click()
+  await app.getByTestId('home-switch-customer').click()
+  await expect(app.getByTestId('customer-switcher')).toBeVisible()
+  await expect(app.getByTestId('customer-switcher').getByRole('combobox')).toBeFocused()
   await app.getByTestId('switcher-manage').click()
   await expect(app.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible()
   await expect(app.getByTestId('customer-switcher')).toHaveCount(0)

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { Tag } from '@zendeskgarden/react-tags'
 import { getColor } from '@zendeskgarden/react-theming'
 import styled from 'styled-components'
@@ -10,6 +10,14 @@ import { useNavigation } from './navigation'
 // header's button is first pointed at, focused or opened: the first render only draws the button.
 const loadSwitcher = () => import('./customer-switcher').then((m) => ({ default: m.CustomerSwitcher }))
 const CustomerSwitcher = lazy(loadSwitcher)
+
+/** Asked of the window by any screen that offers "Switch customer": the header's switcher opens. */
+const OPEN_EVENT = 'aissist:open-customer-switcher'
+
+/** Opens the header's customer switcher (the one place customers are switched from). */
+export const openCustomerSwitcher = (): void => {
+  window.dispatchEvent(new Event(OPEN_EVENT))
+}
 
 const Anchor = styled.div`
   position: relative;
@@ -74,6 +82,14 @@ export const ActiveCustomer = () => {
   const [open, setOpen] = useState(false)
   const [said, setSaid] = useState('')
   const trigger = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    const onOpen = (): void => {
+      trigger.current?.focus()
+      setOpen(true)
+    }
+    window.addEventListener(OPEN_EVENT, onOpen)
+    return () => window.removeEventListener(OPEN_EVENT, onOpen)
+  }, [])
 
   const close = useCallback((returnFocus: boolean) => {
     setOpen(false)
