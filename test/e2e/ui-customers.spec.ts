@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { bridgeCall, createSandboxProfile, expect, sandboxTest as test } from './fixtures'
-import { checkScreen, openScreen } from './screen-check'
+import { bridgeCall, createSandboxProfile, expect, SCREENSHOT_DIR, sandboxTest as test } from './fixtures'
+import { checkScreen, openScreen, settle } from './screen-check'
 
 /**
  * Issue 17, items 6 and 7 on Customers, by keyboard alone where it is about focus: opening "Add a
@@ -102,6 +102,14 @@ test('a value the core refuses is highlighted and named by its label, and the fo
   await expect(app.getByTestId('field-name')).toHaveAttribute('aria-invalid', 'true')
   await expect(app.getByTestId('field-name')).toBeFocused()
   await checkScreen(app, 'ui-customer-refused')
+  // For the README: the refused value and the notice naming it, in one view.
+  await app.setViewportSize({ width: 1280, height: 800 })
+  await notice.evaluate((el) => el.scrollIntoView({ block: 'end' }))
+  for (const scheme of ['light', 'dark'] as const) {
+    await app.emulateMedia({ colorScheme: scheme })
+    await settle(app)
+    await app.screenshot({ path: join(SCREENSHOT_DIR, `ui-customer-refused-notice${scheme === 'dark' ? '-dark' : ''}.png`) })
+  }
 })
 
 test('import from a file chosen in a file picker, as well as by pasting', async ({ app, sandbox }) => {

@@ -68,7 +68,8 @@ export const LongValue = ({ value, label, truncate = false, copy = true }: { val
   </Wrap>
 )
 
-const URL_IN_TEXT = /(https?:\/\/[^\s;,)]+)/g
+/** A URL inside a sentence; a full stop or comma right after it is the sentence's, not the URL's. */
+const URL_IN_TEXT = /(https?:\/\/[^\s;,)]*[^\s;,).])/g
 
 /** A sentence with the URLs in it shown as {@link LongValue}s (each wraps and has a copy button). */
 export const TextWithUrls = ({ text, label = 'URL' }: { text: string; label?: string }) => (
