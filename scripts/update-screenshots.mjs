@@ -1,6 +1,7 @@
 // Copies the curated screens from the last e2e run (test-results/screenshots, written by
-// test/e2e/main-flow.spec.ts) to docs/screenshots, which README.md shows. Run after `npm test`
-// or `npx playwright test -c playwright.config.ts test/e2e/main-flow.spec.ts`.
+// test/e2e/main-flow.spec.ts, the ui-*.spec.ts files and layout.spec.ts) to docs/screenshots,
+// which README.md shows. Run after `npm test`, or after
+// `npx playwright test -c playwright.config.ts test/e2e/main-flow.spec.ts test/e2e/ui- test/e2e/layout.spec.ts`.
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -9,7 +10,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const from = join(root, 'test-results', 'screenshots')
 const to = join(root, 'docs', 'screenshots')
 
-/** The README's screens (1280×800), light and dark. */
+/** The README's screens (1280×800; one at 900×640), light and dark. */
 export const CURATED = [
   '01-first-run',
   '03-setup',
@@ -22,7 +23,12 @@ export const CURATED = [
   'fail-setup-wrong-credentials',
   'fail-events-secret-mismatch',
   'fail-diagnose-secret-mismatch',
-  'fail-avatar-drive-folder'
+  'fail-avatar-drive-folder',
+  'ui-switcher',
+  'ui-round-trip',
+  'ui-burst-confirm',
+  'ui-customer-refused-notice',
+  'narrow-900-diagnose'
 ].flatMap((n) => [`${n}.png`, `${n}-dark.png`])
 
 const MAX_BYTES = 200 * 1024

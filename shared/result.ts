@@ -9,8 +9,13 @@ export interface AppError {
   code: string
   /** What failed, in plain words, with any Zendesk or gateway message verbatim. */
   message: string
-  /** What the user should do next. */
+  /** What the user should do next, in words for the app's screens (menus and buttons, never a command). */
   fix: string
+  /**
+   * The same fix in a terminal's words, when they differ (a command to run): the command line
+   * prints it instead of `fix`; screens never show it.
+   */
+  terminalFix?: string
   /** Optional structured evidence (never a secret): HTTP status, Zendesk errors, the request line. */
   details?: Record<string, unknown>
 }
@@ -20,6 +25,7 @@ export const AppErrorSchema = z.object({
   code: z.string(),
   message: z.string(),
   fix: z.string(),
+  terminalFix: z.string().optional(),
   details: z.record(z.string(), z.unknown()).optional()
 }) satisfies z.ZodType<AppError>
 

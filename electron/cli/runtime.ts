@@ -117,7 +117,9 @@ export class CliRuntime {
       this.writeJsonText(JSON.stringify({ ok: false, error }, null, 2))
     } else {
       this.err(`✖ ${error.message}`)
-      if (error.fix) this.err(`  → ${error.fix}`)
+      // The screens' words name menus and buttons; a terminal gets its own where they differ.
+      const fix = error.terminalFix ?? error.fix
+      if (fix) this.err(`  → ${fix}`)
     }
   }
 

@@ -7,6 +7,7 @@ import type { AppError } from '../../shared/result'
 export class AppFailure extends Error {
   readonly code: string
   readonly fix: string
+  readonly terminalFix?: string
   readonly details?: Record<string, unknown>
 
   constructor(error: AppError, options?: { cause?: unknown }) {
@@ -14,6 +15,7 @@ export class AppFailure extends Error {
     this.name = 'AppFailure'
     this.code = error.code
     this.fix = error.fix
+    this.terminalFix = error.terminalFix
     this.details = error.details
   }
 
@@ -22,6 +24,7 @@ export class AppFailure extends Error {
       code: this.code,
       message: this.message,
       fix: this.fix,
+      ...(this.terminalFix ? { terminalFix: this.terminalFix } : {}),
       ...(this.details ? { details: this.details } : {})
     }
   }
@@ -39,7 +42,7 @@ export const isAppFailure = (e: unknown): e is AppFailure =>
 export const toAppError = (e: unknown, redact: (s: string) => string = (s) => s): AppError => {
   if (isAppFailure(e)) {
     const data = e.toData()
-    return { ...data, message: redact(data.message), fix: redact(data.fix) }
+    return { ...data, message: redact(data.message), fix: redact(data.fix), ...(data.terminalFix ? { terminalFix: redact(data.terminalFix) } : {}) }
   }
   const message = e instanceof Error ? e.message : String(e)
   return {

@@ -85,7 +85,7 @@ export const zendeskViewOf = (a: AnswerFacts): ZendeskView => {
     return {
       verdict: 'unreachable',
       message: `Zendesk could not deliver the event: ${a.networkError ?? 'no answer from the gateway'}. Zendesk retries (${ZENDESK_MAX_ATTEMPTS} attempts in all), then drops it.`,
-      fix: 'Check the gateway URL in the profile and the webhook, and that the gateway is online with a valid public https certificate.',
+      fix: "Check the customer's gateway URL and the webhook's, and that the gateway is online with a valid public https certificate.",
       actions: [FIX_GATEWAY_URL]
     }
   }
@@ -105,7 +105,7 @@ export const zendeskViewOf = (a: AnswerFacts): ZendeskView => {
     return {
       verdict: 'retried',
       message: `The gateway answered ${st} (a redirect${a.redirectLocation ? ` to ${a.redirectLocation}` : ''}). Zendesk does not follow redirects: it counts this as a failed attempt and retries (${ZENDESK_MAX_ATTEMPTS} attempts in all).`,
-      fix: a.redirectLocation ? `Put the final URL (${a.redirectLocation}) in the webhook and the profile.` : 'Put the gateway\'s final URL in the webhook and the profile.',
+      fix: a.redirectLocation ? `Put the final URL (${a.redirectLocation}) in the webhook and on the customer.` : 'Put the gateway\'s final URL in the webhook and on the customer.',
       actions: [FIX_GATEWAY_URL]
     }
   }

@@ -17,7 +17,7 @@ export type SecretKind = z.infer<typeof SecretKind>
  */
 export const PROFILE_FIELD_MESSAGES = {
   name: 'Enter the customer name (1 to 100 characters).',
-  nameTaken: 'Another profile already has this name (names are compared without case).',
+  nameTaken: 'Another customer already has this name (names are compared without case).',
   subdomain:
     'A Zendesk subdomain is 1 to 63 lowercase letters, digits or hyphens, not starting or ending with a hyphen (the "acme" of acme.zendesk.com).',
   subdomainOtherHost:

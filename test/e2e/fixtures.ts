@@ -110,3 +110,26 @@ export const sandboxControl = async (sb: SandboxInfo, method: string, path: stri
     return text
   }
 }
+
+type BridgeAnswer = { ok: boolean; value?: unknown; error?: unknown }
+
+/** Calls the page's own bridge (as the UI does) and fails the test on an error answer. */
+export const bridgeCall = async <T = unknown>(page: Page, channel: string, input: unknown): Promise<T> => {
+  const r = await page.evaluate(
+    async ({ channel, input }) => (window as unknown as { aissist: Record<string, (i: unknown) => Promise<BridgeAnswer>> }).aissist[channel](input),
+    { channel, input }
+  )
+  expect(r, `${channel}: ${JSON.stringify(r)}`).toMatchObject({ ok: true })
+  return r.value as T
+}
+
+/**
+ * A sandbox customer configured by the guided setup (through the bridge, as the Apply button
+ * does: webhook created, its secret stored), active, the page reloaded. Returns the customer's id.
+ */
+export const configuredSandboxProfile = async (page: Page, sb: SandboxInfo, overrides: Record<string, unknown> = {}): Promise<string> => {
+  const id = await createSandboxProfile(page, sb, overrides)
+  await bridgeCall(page, 'applySetup', { profileRef: id, taskId: `e2e-setup-${Date.now()}`, confirmApply: true })
+  await page.reload()
+  return id
+}

@@ -44,7 +44,7 @@ const backgroundLuminance = (page: Page): Promise<number> =>
  * The app scrolls inside Garden's Chrome, so a full-page screenshot would only show the viewport:
  * grow the viewport to the page's content for the artifact, then put it back.
  */
-const fullScreenshot = async (page: Page, path: string): Promise<void> => {
+export const fullScreenshot = async (page: Page, path: string): Promise<void> => {
   const original = page.viewportSize() ?? { width: 1280, height: 800 }
   const needed = await page.evaluate(() => {
     const main = document.querySelector('main')
@@ -91,3 +91,70 @@ export const openScreen = async (page: Page, label: string, heading: string | Re
   await page.getByRole('navigation', { name: 'Capabilities' }).getByRole('button', { name: label }).click()
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
 }
+
+/** One thing that makes a screen scroll or clip sideways, described for a failure message. */
+export interface SidewaysProblem {
+  what: 'page' | 'main' | 'wider-than-main' | 'scrolls-sideways' | 'clipped'
+  element: string
+  widths: string
+}
+
+/**
+ * Everything on the current screen that scrolls or clips sideways: the page or `main` wider than
+ * their box, an element inside `main` reaching past its edges, an inner box with a horizontal
+ * scrollbar, or content cut off by a box that hides overflow (a tag, a cell). A value truncated
+ * on purpose is fine when it ends in an ellipsis and carries its whole text on hover (`title`).
+ */
+export const sidewaysProblems = (page: Page): Promise<SidewaysProblem[]> =>
+  page.evaluate(() => {
+    const describe = (el: Element): string => {
+      const id = el.getAttribute('data-testid') ?? el.getAttribute('data-garden-id') ?? el.id
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60)
+      return `<${el.tagName.toLowerCase()}${id ? ` ${id}` : ''}> "${text}"`
+    }
+    const out: { what: 'page' | 'main' | 'wider-than-main' | 'scrolls-sideways' | 'clipped'; element: string; widths: string }[] = []
+    const doc = document.scrollingElement ?? document.documentElement
+    if (doc.scrollWidth > doc.clientWidth) out.push({ what: 'page', element: 'document', widths: `${doc.scrollWidth} > ${doc.clientWidth}` })
+    const main = document.querySelector('main')
+    if (!main) return out
+    if (main.scrollWidth > main.clientWidth) out.push({ what: 'main', element: 'main', widths: `${main.scrollWidth} > ${main.clientWidth}` })
+    const box = main.getBoundingClientRect()
+    const hiddenByAncestor = (el: Element): boolean => {
+      for (let a: Element | null = el; a && a !== main; a = a.parentElement) {
+        const s = getComputedStyle(a)
+        if (s.display === 'none' || s.visibility === 'hidden') return true
+        const r = a.getBoundingClientRect()
+        if (r.width <= 1 || r.height <= 1) return true
+      }
+      return false
+    }
+    const titled = (el: Element): boolean => {
+      for (let a: Element | null = el, i = 0; a && i < 3; a = a.parentElement, i++) if (a.getAttribute('title')) return true
+      return false
+    }
+    const reported: Element[] = []
+    for (const el of main.querySelectorAll('*')) {
+      if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') continue
+      // One line per offender: its children overflow with it.
+      if (reported.some((r) => r.contains(el))) continue
+      const r = el.getBoundingClientRect()
+      if (r.width === 0 || r.height === 0 || hiddenByAncestor(el)) continue
+      if (r.right > box.right + 1 || r.left < box.left - 1) {
+        out.push({ what: 'wider-than-main', element: describe(el), widths: `${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(box.left)}–${Math.round(box.right)}` })
+        reported.push(el)
+        continue
+      }
+      if (el.scrollWidth <= el.clientWidth + 1 || el.clientWidth === 0) continue
+      // A text field scrolls its own value as the caret moves: that is how fields work, not the layout.
+      if (el.matches('input, textarea, select')) continue
+      const s = getComputedStyle(el)
+      if (s.overflowX === 'auto' || s.overflowX === 'scroll') {
+        out.push({ what: 'scrolls-sideways', element: describe(el), widths: `${el.scrollWidth} > ${el.clientWidth}` })
+        reported.push(el)
+      } else if (s.overflowX === 'hidden' || s.overflowX === 'clip') {
+        if (s.textOverflow === 'ellipsis' && titled(el)) continue
+        out.push({ what: 'clipped', element: describe(el), widths: `${el.scrollWidth} > ${el.clientWidth}` })
+      }
+    }
+    return out
+  })

@@ -78,11 +78,11 @@ export const describeGatewayFailure = (e: unknown, url: URL, timeoutMs: number):
   const cause = (e as { cause?: unknown })?.cause
   if (e instanceof PrivateAddressError || cause instanceof PrivateAddressError) {
     const p = (e instanceof PrivateAddressError ? e : cause) as PrivateAddressError
-    return { code: 'private-address', message: `The gateway host ${p.host} resolves to ${p.address}, ${p.kind}: Zendesk cannot reach it.`, fix: 'Use the public gateway URL, or turn on "Allow private addresses" in the profile for local testing.' }
+    return { code: 'private-address', message: `The gateway host ${p.host} resolves to ${p.address}, ${p.kind}: Zendesk cannot reach it.`, fix: 'Use the public gateway URL, or turn on "Allow private addresses" on the customer for local testing.' }
   }
   const code = codeOf(e)
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return { code: 'dns-failed', message: `The gateway host name ${url.hostname} could not be resolved (${code}).`, fix: 'Check the spelling of the gateway URL in the profile and that this computer is online.' }
+    return { code: 'dns-failed', message: `The gateway host name ${url.hostname} could not be resolved (${code}).`, fix: "Check the spelling of the customer's gateway URL and that this computer is online." }
   }
   if (code === 'ECONNREFUSED') {
     return { code: 'connection-refused', message: `Nothing is listening at ${host}: the connection was refused.`, fix: 'Check the gateway URL (host and port) and that the gateway is running.' }
@@ -311,7 +311,7 @@ const exchange = async (
 const safeGatewayUrl = (raw: string, allowPrivate: boolean): URL => {
   const safety = checkUrlSafety(raw, 'The gateway URL')
   if (!safety.ok) {
-    throw new AppFailure({ code: 'gateway-url-invalid', message: safety.problem.message, fix: `${safety.problem.fix} Then edit the profile's gateway URL.`, details: { reason: safety.problem.code } })
+    throw new AppFailure({ code: 'gateway-url-invalid', message: safety.problem.message, fix: `${safety.problem.fix} Then correct the customer's gateway URL (Customers → Edit).`, details: { reason: safety.problem.code } })
   }
   return checkGatewayUrl(raw, allowPrivate)
 }

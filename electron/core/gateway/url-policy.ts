@@ -12,7 +12,7 @@ export const checkGatewayUrl = (raw: string, allowPrivate: boolean): URL => {
   try {
     url = new URL(raw)
   } catch {
-    throw new AppFailure({ code: 'gateway-url-invalid', message: `The gateway URL "${raw.slice(0, 200)}" is not a valid URL.`, fix: 'Edit the profile and enter the full gateway URL, starting with https://.' })
+    throw new AppFailure({ code: 'gateway-url-invalid', message: `The gateway URL "${raw.slice(0, 200)}" is not a valid URL.`, fix: 'Edit the customer and enter the full gateway URL, starting with https://.' })
   }
   if (url.username || url.password) {
     throw new AppFailure({ code: 'gateway-url-invalid', message: 'The gateway URL contains a user name or password.', fix: 'Remove the credentials from the URL; the gateway is authenticated by the X-API-Key header.' })
@@ -25,7 +25,7 @@ export const checkGatewayUrl = (raw: string, allowPrivate: boolean): URL => {
       throw new AppFailure({
         code: 'private-address',
         message: `The gateway URL points at ${host}, a private or loopback address: Zendesk cannot reach it.`,
-        fix: 'Use the public gateway URL, or turn on "Allow private addresses" in the profile for local testing (the sandbox).'
+        fix: 'Use the public gateway URL, or turn on "Allow private addresses" on the customer for local testing (the sandbox).'
       })
     }
     return url
@@ -34,8 +34,8 @@ export const checkGatewayUrl = (raw: string, allowPrivate: boolean): URL => {
     if (priv && allowPrivate) return url
     throw new AppFailure({
       code: 'gateway-url-not-https',
-      message: `The gateway URL "${url.origin}" uses http://: Zendesk only delivers webhooks to https:// URLs${priv ? ' (http is allowed here only for a private or loopback address on a profile that allows private addresses)' : ''}.`,
-      fix: priv ? 'Turn on "Allow private addresses" in the profile (the sandbox), or use https://.' : 'Use the https:// gateway URL from the setup guide.'
+      message: `The gateway URL "${url.origin}" uses http://: Zendesk only delivers webhooks to https:// URLs${priv ? ' (http is allowed here only for a private or loopback address for a customer that allows private addresses)' : ''}.`,
+      fix: priv ? 'Turn on "Allow private addresses" on the customer (the sandbox), or use https://.' : 'Use the https:// gateway URL from the setup guide.'
     })
   }
   throw new AppFailure({ code: 'gateway-url-invalid', message: `The gateway URL uses ${url.protocol}, not https.`, fix: 'Use the https:// gateway URL from the setup guide.' })

@@ -170,7 +170,7 @@ export const acquireFileLock = async (lockFile: string, { waitMs = 30_000, stale
     if (Date.now() - started > waitMs) {
       throw new AppFailure({
         code: 'profiles-locked',
-        message: `The profiles file is locked by another process${info ? ` (pid ${info.pid})` : ''}, still at work after ${Math.round(waitMs / 1000)} s.`,
+        message: `The customers file is locked by another process${info ? ` (pid ${info.pid})` : ''}, still at work after ${Math.round(waitMs / 1000)} s.`,
         fix: `Wait for the other Aissist window or command to finish, then try again. If none is running, delete ${lockFile}.`,
         details: { lockFile, holderPid: info?.pid }
       })

@@ -41,8 +41,8 @@ export const migrateProfilesDoc = (raw: unknown): { doc: Record<string, unknown>
   if (from > PROFILES_SCHEMA_VERSION) {
     throw new AppFailure({
       code: 'profiles-newer-version',
-      message: `The profiles file was written by a newer version of the app (format ${from}; this version reads up to ${PROFILES_SCHEMA_VERSION}).`,
-      fix: 'Update the app (and the aissist-zd CLI) to the latest version. The file was left untouched.'
+      message: `The customers file was written by a newer version of the app (format ${from}; this version reads up to ${PROFILES_SCHEMA_VERSION}).`,
+      fix: 'Update the app (and its command line, if you use it) to the latest version. The file was left untouched.'
     })
   }
   let v = from

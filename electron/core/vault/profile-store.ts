@@ -129,8 +129,8 @@ export class ProfileStore {
   async warnings(): Promise<AppError[]> {
     return (await this.asideFiles()).map((n) => ({
       code: 'profiles-file-corrupt',
-      message: `A profiles file that could not be read was moved aside as ${n}; the profiles in it are not loaded.`,
-      fix: `Open ${join(this.options.dataDir, n)} to recover what you need (re-create or import the profiles), then delete that file to clear this warning. Their keychain secrets are kept until then.`,
+      message: `A customers file that could not be read was moved aside as ${n}; the customers in it are not loaded.`,
+      fix: `Open ${join(this.options.dataDir, n)} to recover what you need (add or import those customers again), then delete that file to clear this warning. Their keychain secrets are kept until then.`,
       details: { file: join(this.options.dataDir, n) }
     }))
   }
@@ -184,8 +184,9 @@ export class ProfileStore {
       if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR') {
         throw new AppFailure({
           code: 'profiles-file-unreadable',
-          message: `The profiles file ${this.file} could not be read (${code}).`,
-          fix: 'Check that this file belongs to you and is readable (chmod 600), then try again.'
+          message: `The customers file ${this.file} could not be read (${code}).`,
+          fix: 'Check that this file belongs to you and that you may read and change it (its properties or security settings), then try again.',
+          terminalFix: `Check that this file belongs to you and is readable (chmod 600 ${this.file}), then try again.`
         })
       }
       throw e

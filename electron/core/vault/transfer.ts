@@ -58,15 +58,17 @@ export const parseExport = (json: string, now = new Date().toISOString()): Parse
     throw new AppFailure({
       code: 'import-invalid-json',
       message: `The import is not valid JSON: ${(e as Error).message}`,
-      fix: 'Choose a file made with "Export profiles" (aissist-zd profile export), unchanged.'
+      fix: 'Choose a file made with "Export all customers" on the Customers screen, unchanged.',
+      terminalFix: 'Choose a file made with "aissist-zd customer export", unchanged.'
     })
   }
   const doc = ExportDoc.safeParse(raw)
   if (!doc.success) {
     throw new AppFailure({
       code: 'import-wrong-format',
-      message: 'The import is not an Aissist profiles export (no "format": "aissist-zendesk-profiles" marker or no profiles list).',
-      fix: 'Choose a file made with "Export profiles" (aissist-zd profile export).'
+      message: 'The import is not an Aissist customers export (no "format": "aissist-zendesk-profiles" marker or no list of customers).',
+      fix: 'Choose a file made with "Export all customers" on the Customers screen.',
+      terminalFix: 'Choose a file made with "aissist-zd customer export".'
     })
   }
   if (doc.data.version > PROFILES_EXPORT_VERSION) {
@@ -83,8 +85,8 @@ export const parseExport = (json: string, now = new Date().toISOString()): Parse
       const i = r.error.issues[0]
       throw new AppFailure({
         code: 'import-invalid-profile',
-        message: `Profile ${index + 1} of the import ("${printableName(p.name)}") is not valid: ${describeFieldIssue(i.path.map(String), i.message)}`,
-        fix: 'Correct that profile in the file (or in the app it came from) and import again.',
+        message: `Customer ${index + 1} of the import ("${printableName(p.name)}") is not valid: ${describeFieldIssue(i.path.map(String), i.message)}`,
+        fix: 'Correct that customer in the file (or in the app it came from) and import again.',
         details: { index, issues: r.error.issues.slice(0, 8).map((x) => ({ path: x.path.map(String), message: x.message })) }
       })
     }
@@ -197,12 +199,12 @@ const applyImport = (doc: ProfilesDoc, incoming: Profile[], clashes: (Profile | 
   incoming.forEach((p, i) => {
     const clash = clashes[i]
     if (!clash) return add(p)
-    if (strategy === 'skip') return void result.skipped.push({ id: p.id, name: p.name, reason: `same ${clash.id === p.id ? 'id' : 'name'} as an existing profile` })
+    if (strategy === 'skip') return void result.skipped.push({ id: p.id, name: p.name, reason: `same ${clash.id === p.id ? 'id' : 'name'} as an existing customer` })
     if (strategy === 'rename') return add({ ...p, id: index.has(p.id) ? randomUUID() : p.id, name: freeName(p.name) })
     const at = index.get(clash.id)
     const owner = names.get(nameKey(p.name))
     if (at === undefined || (owner !== undefined && owner !== clash.id)) {
-      return void result.skipped.push({ id: p.id, name: p.name, reason: 'clashes with two existing profiles (one by id, one by name)' })
+      return void result.skipped.push({ id: p.id, name: p.name, reason: 'clashes with two existing customers (one by id, one by name)' })
     }
     const target = doc.profiles[at]
     const { changes, keepsSecrets } = replaceChanges(target, p)

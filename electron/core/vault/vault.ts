@@ -49,7 +49,7 @@ const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b
 const invalid = (issues: { path: string[]; message: string }[]): AppFailure =>
   new AppFailure({
     code: 'invalid-input',
-    message: `The profile is not valid: ${issues.map((i) => describeFieldIssue(i.path, i.message).replace(/\.$/, '')).join('; ')}.`,
+    message: `The customer is not valid: ${issues.map((i) => describeFieldIssue(i.path, i.message).replace(/\.$/, '')).join('; ')}.`,
     fix: 'Correct the highlighted values and try again.',
     details: { issues }
   })
@@ -235,10 +235,10 @@ export class Vault {
     if (!value) {
       throw new AppFailure({
         code: 'credentials-missing',
-        message: `The ${KIND_LABEL[kind]} of profile "${p.name}" is not in the keychain (it was never stored, or was removed outside the app).`,
+        message: `The ${KIND_LABEL[kind]} of the customer "${p.name}" is not in the keychain (it was never stored, or was removed outside the app).`,
         fix: kind === 'keySecret'
-          ? 'Edit the profile and enter the key secret again (Admin Center → Apps and integrations → Conversations API → the key).'
-          : 'Run the guided setup again so it can create or read the webhook secret, or enter it in the profile.',
+          ? 'Edit the customer and enter the key secret again (Admin Center → Apps and integrations → Conversations API → the key).'
+          : 'Run the guided setup again so it can create or read the webhook secret, or enter it on the customer (Customers → Edit).',
         details: { profileId: p.id, kind }
       })
     }
@@ -292,8 +292,8 @@ export class Vault {
     if (refused.length) {
       throw new AppFailure({
         code: 'not-an-orphan',
-        message: `The keychain entry "${account.slice(0, 200)}" is not an orphan of this data folder: it belongs to an existing profile, to a moved-aside profiles file, or to another data folder.`,
-        fix: 'Delete the secret from its profile instead, or delete the profile. Entries of another data folder are cleaned up from that folder.'
+        message: `The keychain entry "${account.slice(0, 200)}" is not an orphan of this data folder: it belongs to an existing customer, to a moved-aside customers file, or to another data folder.`,
+        fix: 'Delete the secret from its customer instead, or delete the customer. Entries of another data folder are cleaned up from that folder.'
       })
     }
     return removed.length > 0
@@ -457,7 +457,7 @@ export class Vault {
 const storeChanged = (file: string): AppFailure =>
   new AppFailure({
     code: 'profiles-store-changed',
-    message: `The profiles file ${file} was replaced while this was being saved (another data folder's file was restored over it).`,
+    message: `The customers file ${file} was replaced while this was being saved (another data folder's file was restored over it).`,
     fix: 'Try again: the change is made in the file as it is now.'
   })
 
@@ -470,8 +470,9 @@ export const resolveRef = (profiles: Profile[], ref: string): Profile | null => 
 const notFound = (ref: string): AppFailure =>
   new AppFailure({
     code: 'profile-not-found',
-    message: `There is no profile named "${ref.slice(0, 200)}" (by name or id).`,
-    fix: 'List the profiles (aissist-zd profile list) and use one of their names or ids.'
+    message: `There is no customer named "${ref.slice(0, 200)}" (by name or id).`,
+    fix: 'Open Customers and choose one of the customers listed there.',
+    terminalFix: 'List the customers (aissist-zd customer list) and use one of their names or ids.'
   })
 
 const assertNameFree = (profiles: Profile[], name: string, selfId: string | null): void => {

@@ -34,7 +34,7 @@ export interface ZendeskErrorDetails extends Record<string, unknown> {
 export class ZendeskApiError extends AppFailure {
   declare readonly details: ZendeskErrorDetails
 
-  constructor(init: { code: string; message: string; fix: string; details: ZendeskErrorDetails }, options?: { cause?: unknown }) {
+  constructor(init: { code: string; message: string; fix: string; terminalFix?: string; details: ZendeskErrorDetails }, options?: { cause?: unknown }) {
     super(init, options)
     this.name = 'AppFailure'
   }
@@ -187,7 +187,7 @@ export const describeHttpStatus = (
       return {
         code: 'zendesk-not-found',
         message: `Zendesk found nothing at ${request} (HTTP 404).${said}`,
-        fix: 'Check the app ID in the profile (it must be the app of this account); if an integration or webhook was named, it may have been deleted — run setup again.'
+        fix: "Check the customer's app ID (it must be the app of this account); if an integration or webhook was named, it may have been deleted — run setup again."
       }
     case status === 409:
       return {
@@ -245,7 +245,7 @@ export const describeNetworkError = (
   networkCode: string,
   host: string,
   request: string
-): { code: string; message: string; fix: string } => {
+): { code: string; message: string; fix: string; terminalFix?: string } => {
   if (networkCode === 'ENOTFOUND' || networkCode === 'EAI_AGAIN') {
     return {
       code: 'zendesk-dns',
@@ -264,7 +264,8 @@ export const describeNetworkError = (
     return {
       code: 'zendesk-connection-refused',
       message: `${host} refused the connection (${networkCode}) for ${request}.`,
-      fix: 'Check the base URL and port; if it is the sandbox, start it with `aissist-zd sandbox`.'
+      fix: 'Check the API base URL and port; if it is the sandbox, start it again (Start → Try the sandbox).',
+      terminalFix: 'Check the API base URL and port; if it is the sandbox, start it with aissist-zd sandbox.'
     }
   }
   if (networkCode.includes('TIMEOUT') || networkCode === 'ETIMEDOUT') {

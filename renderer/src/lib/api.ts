@@ -11,7 +11,7 @@ declare global {
 const missingBridge: AppError = {
   code: 'bridge-missing',
   message: 'This page was opened outside the Aissist app, so it cannot reach its core.',
-  fix: 'Start the app with `npm start`, or the browser harness with `npm run harness` and open the URL it prints.'
+  fix: 'Open this page from the Aissist Zendesk Setup app itself (or from the address its browser harness gives).'
 }
 
 /** True when the page runs inside the app or the harness. */

@@ -8,6 +8,7 @@ import type { AvatarCheckResult, AvatarRewriteSchema } from '../../../../shared/
 import { Tag } from '@zendeskgarden/react-tags'
 import { VerdictBadge } from './verdict-badge'
 import { Row, Stack } from '../../components/stack'
+import { LongValue } from '../../components/long-value'
 
 const Url = styled(Code)`
   word-break: break-all;
@@ -37,6 +38,9 @@ export const CheckResult = ({ result, currentUrl, onUse }: { result: AvatarCheck
         <LG tag="h2">Result</LG>
         <VerdictBadge verdict={result.verdict} />
       </Row>
+      <MD data-testid="avatar-result-for">
+        For <LongValue value={result.rewrite.from} label="checked URL" />
+      </MD>
       {result.rewrite.changed && (
         <Notification type="info" data-testid="avatar-rewrite">
           <Notification.Title>Rewritten to the direct image link</Notification.Title>

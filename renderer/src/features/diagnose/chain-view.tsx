@@ -58,9 +58,10 @@ const Item = styled.li<{ $status: LinkView['status']; $last: boolean }>`
 
 const LinkButton = styled.button<{ $selected: boolean }>`
   display: flex;
+  flex-wrap: wrap;
   width: 100%;
   align-items: center;
-  gap: 10px;
+  gap: 2px 10px;
   margin: 2px 0;
   padding: 8px 10px;
   border-radius: 4px;
@@ -68,7 +69,7 @@ const LinkButton = styled.button<{ $selected: boolean }>`
   background: ${(p) => (p.$selected ? getColor({ theme: p.theme, variable: 'background.subtle' }) : 'transparent')};
   color: inherit;
   font: inherit;
-  text-align: left;
+  text-align: start;
   cursor: pointer;
   &:hover {
     background: ${(p) => getColor({ theme: p.theme, variable: 'background.subtle' })};
@@ -79,15 +80,34 @@ const LinkButton = styled.button<{ $selected: boolean }>`
   }
 `
 
-const Text = styled.span`
-  flex: 1;
+/** The title takes the room left; the time and the status go beside it, or below when there is none. */
+const Title = styled(MD)`
+  flex: 1 1 12em;
   min-width: 0;
+  overflow-wrap: anywhere;
 `
 
-const Subtle = styled(SM)`
+const Meta = styled.span`
+  display: inline-flex;
+  align-items: center;
+  gap: 8px;
+  margin-inline-start: auto;
+`
+
+/** What was found, wrapped onto at most three lines (the details panel has it whole). */
+const Message = styled(SM)`
+  flex: 1 0 100%;
+  min-width: 0;
   color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.subtle' })};
+  overflow-wrap: anywhere;
+  display: -webkit-box;
+  -webkit-line-clamp: 3;
+  -webkit-box-orient: vertical;
   overflow: hidden;
-  text-overflow: ellipsis;
+`
+
+const Duration = styled(SM)`
+  color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.subtle' })};
   white-space: nowrap;
 `
 
@@ -100,12 +120,14 @@ export const ChainView = ({ links, selected, onSelect }: { links: LinkView[]; se
     {links.map((l, i) => (
       <Item key={l.id} $status={l.status} $last={i === links.length - 1} data-testid={`doctor-link-${l.id}`} data-status={l.status}>
         <LinkButton type="button" $selected={selected === l.id} aria-pressed={selected === l.id} onClick={() => onSelect(l.id)}>
-          <Text>
-            <MD isBold>{l.title}</MD>
-            {l.message && <Subtle>{l.message}</Subtle>}
-          </Text>
-          {l.check && <Subtle>{l.check.durationMs < 1 ? '< 1' : Math.round(l.check.durationMs)} ms</Subtle>}
-          <StatusTag status={l.status} size="small" />
+          <Title tag="span" isBold>
+            {l.title}
+          </Title>
+          <Meta>
+            {l.check && <Duration tag="span">{l.check.durationMs < 1 ? '< 1' : Math.round(l.check.durationMs)} ms</Duration>}
+            <StatusTag status={l.status} size="small" />
+          </Meta>
+          {l.message && <Message tag="span" title={l.message}>{l.message}</Message>}
         </LinkButton>
       </Item>
     ))}

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import styled from 'styled-components'
 import { Button } from '@zendeskgarden/react-buttons'
 import { Field, Checkbox } from '@zendeskgarden/react-forms'
@@ -24,6 +24,9 @@ import { ResultRecord } from './result-record'
 import { SinceLastPassLine } from './since-last-pass'
 import { useDoctorHistory } from './use-doctor-history'
 import { useDoctorRun } from './use-doctor-run'
+
+// The picture of the chain is drawn once the page is on screen.
+const ChainPicture = lazy(() => import('./chain-picture').then((m) => ({ default: m.ChainPicture })))
 
 const Subtle = styled(MD)`
   color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.subtle' })};
@@ -130,6 +133,9 @@ const LiveDiagnose = () => {
       ) : (
         <>
           {!running && result && <SinceLastPassLine since={result.sinceLastPass} now={new Date()} onOpenRun={(id) => void openRun(id)} />}
+          <Suspense fallback={<div style={{ aspectRatio: '760 / 120', maxWidth: 760 }} />}>
+            <ChainPicture links={links} />
+          </Suspense>
           <DiagnoseSummary result={result} running={running} />
           {error && <ErrorNotice title="Diagnose could not run" error={error} />}
           <ChainWithDetails key={`chain-${result?.startedAt ?? 'live'}`} links={links} finished={Boolean(result)} profile={profile} onFixed={start} />

@@ -14,8 +14,9 @@ const Layout = styled.div`
   gap: 24px;
   align-items: start;
   margin-top: 16px;
-  @media (max-width: 900px) {
-    grid-template-columns: 1fr;
+  /* The chain and its details side by side only where both have room (the navigation takes 200 px). */
+  @media (max-width: 1000px) {
+    grid-template-columns: minmax(0, 1fr);
   }
 `
 

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import styled from 'styled-components'
 import { Button } from '@zendeskgarden/react-buttons'
 import { Notification } from '@zendeskgarden/react-notifications'
 import { Table } from '@zendeskgarden/react-tables'
@@ -11,17 +12,44 @@ import { ButtonBar } from '../../components/button-bar'
 import { VerdictTag } from './verdict-tag'
 import { ConfirmModal } from '../../components/confirm-modal'
 
-/** The sent events, newest first, each with replay and copy-as-curl. */
+/** "conversation:message" may break after its colon, not in the middle of a word. */
+const EventType = ({ type }: { type: string }) => {
+  const [head, ...rest] = type.split(':')
+  return rest.length ? (
+    <>
+      {head}:<wbr />
+      {rest.join(':')}
+    </>
+  ) : (
+    <>{type}</>
+  )
+}
+
+const Actions = styled.div`
+  display: flex;
+  flex-wrap: wrap;
+  gap: ${(p) => p.theme.space.xs};
+`
+
+const Answer = styled.div`
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  gap: ${(p) => p.theme.space.xxs} ${(p) => p.theme.space.xs};
+`
+
+/**
+ * The sent events, newest first, each with replay and copy-as-curl. Four columns that fit a
+ * narrow window: the answer's status, Zendesk's verdict and the time share one cell.
+ */
 const HistoryTable = ({ entries, busy, onReplay, onCopy, onReveal }: { entries: HistoryEntry[]; busy: boolean; onReplay: (id: string) => void; onCopy: (id: string) => void; onReveal: (id: string) => void }) => (
   <Table size="small" aria-label="Sent test events">
     <Table.Head>
       <Table.HeaderRow>
-        <Table.HeaderCell>When</Table.HeaderCell>
-        <Table.HeaderCell>Event</Table.HeaderCell>
-        <Table.HeaderCell>Answer</Table.HeaderCell>
-        <Table.HeaderCell>Zendesk</Table.HeaderCell>
-        <Table.HeaderCell>Total</Table.HeaderCell>
-        <Table.HeaderCell>Actions</Table.HeaderCell>
+        <Table.HeaderCell width="18%">When</Table.HeaderCell>
+        <Table.HeaderCell width="25%">Event</Table.HeaderCell>
+        <Table.HeaderCell width="27%">Answer</Table.HeaderCell>
+        <Table.HeaderCell width="30%">Actions</Table.HeaderCell>
       </Table.HeaderRow>
     </Table.Head>
     <Table.Body>
@@ -29,17 +57,19 @@ const HistoryTable = ({ entries, busy, onReplay, onCopy, onReveal }: { entries: 
         <Table.Row key={e.id} data-testid="history-row">
           <Table.Cell>{new Date(e.at).toLocaleString()}</Table.Cell>
           <Table.Cell>
-            {e.type}
+            <EventType type={e.type} />
             {e.replayOf ? ' (replay)' : ''}
             {e.secretSource === 'typed' ? ' · typed secret' : ''}
           </Table.Cell>
-          <Table.Cell>{e.response.status ?? e.response.error?.code ?? '—'}</Table.Cell>
           <Table.Cell>
-            <VerdictTag verdict={e.response.zendeskView.verdict} />
+            <Answer>
+              <strong data-testid="history-answer-status">{e.response.status ?? e.response.error?.code ?? '—'}</strong>
+              <VerdictTag verdict={e.response.zendeskView.verdict} />
+              <span>{e.response.timings.totalMs.toFixed(0)} ms</span>
+            </Answer>
           </Table.Cell>
-          <Table.Cell>{e.response.timings.totalMs.toFixed(0)} ms</Table.Cell>
           <Table.Cell>
-            <ButtonBar style={{ margin: 0 }}>
+            <Actions>
               <Button size="small" onClick={() => onReplay(e.id)} disabled={busy} aria-label={`Replay the event of ${new Date(e.at).toLocaleTimeString()}`}>
                 Replay
               </Button>
@@ -49,7 +79,7 @@ const HistoryTable = ({ entries, busy, onReplay, onCopy, onReveal }: { entries: 
               <Button size="small" onClick={() => onReveal(e.id)} data-testid="copy-curl-reveal">
                 Copy with secret…
               </Button>
-            </ButtonBar>
+            </Actions>
           </Table.Cell>
         </Table.Row>
       ))}

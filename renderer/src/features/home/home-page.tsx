@@ -11,6 +11,7 @@ import type { KeychainStatus, ProfileView } from '../../../../shared/contract/va
 import { call } from '../../lib/api'
 import { accountLabel, useActiveProfile } from '../../app/active-profile'
 import { useNavigation, type RouteId } from '../../app/navigation'
+import { openCustomerSwitcher } from '../../app/active-customer'
 import { ErrorNotice } from '../../components/error-notice'
 import { KeychainStatusNotice, useKeychainStatus } from '../profiles/keychain-status'
 import { SecretBadge } from '../profiles/secret-badge'
@@ -198,7 +199,7 @@ const ActiveCustomer = ({ profile, inMemory }: { profile: ProfileView; inMemory:
             {l.label}
           </Button>
         ))}
-        <Button isBasic onClick={() => navigate('profiles')}>
+        <Button isBasic onClick={openCustomerSwitcher} data-testid="home-switch-customer">
           Switch customer
         </Button>
       </Links>

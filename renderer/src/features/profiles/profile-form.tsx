@@ -5,11 +5,12 @@ import { Field, Fieldset, Input, Radio, Textarea, Toggle } from '@zendeskgarden/
 import { Grid } from '@zendeskgarden/react-grid'
 import { LG } from '@zendeskgarden/react-typography'
 import { getColor } from '@zendeskgarden/react-theming'
-import { DEFAULT_GATEWAY_URL, profileNotices, validateProfileInput, type ProfileFieldErrors } from '../../../../shared/schemas/profile'
+import { DEFAULT_GATEWAY_URL, PROFILE_FIELD_LABELS, profileNotices, validateProfileInput, type ProfileFieldErrors } from '../../../../shared/schemas/profile'
 import type { ProfileView } from '../../../../shared/contract/vault'
 import type { AppError } from '../../../../shared/result'
 import { call } from '../../lib/api'
 import { ErrorNotice } from '../../components/error-notice'
+import { fieldIssues, type FieldLabels } from '../../components/field-issues'
 import { SecretControls } from './secret-controls'
 
 const Panel = styled.form`
@@ -71,16 +72,28 @@ const toInput = (v: Values) => ({
   notes: v.notes
 })
 
+/** The form's fields by the keys the core's errors use, with the labels the form shows. */
+const FORM_LABELS: FieldLabels = { ...PROFILE_FIELD_LABELS, keySecret: 'Key secret' }
+
 /** Field errors the core sent back (`details.issues`), so a clash such as a taken name shows inline too. */
 const issuesOf = (e: AppError): ProfileFieldErrors | null => {
-  const issues = (e.details as { issues?: { path: string[]; message: string }[] } | undefined)?.issues
-  if (!Array.isArray(issues) || issues.length === 0) return null
-  const out: ProfileFieldErrors = {}
-  for (const i of issues) {
-    const k = i.path[0] ?? 'input'
-    out[k === 'value' ? 'keySecret' : k] ??= i.message
-  }
-  return out
+  const found = fieldIssues(e, FORM_LABELS, { value: 'keySecret' })
+  return found && Object.keys(found.byField).length ? { ...found.byField } : null
+}
+
+/** The fields in the order the form shows them: the first with an error gets the focus. */
+const FIELD_ORDER = ['name', 'subdomain', 'apiBaseUrl', 'appId', 'keyId', 'keySecret', 'gatewayUrl', 'agentName', 'avatarUrl', 'notes'] as const
+
+/**
+ * Moves the focus to a field of the form by its key (inputs carry it as their name; a stored secret
+ * has a Replace button instead), scrolled into view.
+ */
+const focusFormField = (form: HTMLFormElement | null, key: string): boolean => {
+  const el = form?.querySelector<HTMLElement>(`[name="${CSS.escape(key)}"], [data-testid="${CSS.escape(key)}-replace"]`)
+  if (!el) return false
+  el.scrollIntoView({ block: 'center' })
+  el.focus()
+  return true
 }
 
 interface TextFieldProps {
@@ -250,7 +263,7 @@ const DeliveryFields = ({ form }: { form: FormState }) => (
       <Field.Label>
         Notes<span aria-hidden="true"> (optional)</span>
       </Field.Label>
-      <Textarea value={form.values.notes} minRows={2} maxRows={6} onChange={(e) => form.set('notes', e.target.value)} onBlur={form.touch('notes')} validation={form.shown('notes') ? 'error' : undefined} />
+      <Textarea name="notes" value={form.values.notes} minRows={2} maxRows={6} onChange={(e) => form.set('notes', e.target.value)} onBlur={form.touch('notes')} validation={form.shown('notes') ? 'error' : undefined} />
       {form.shown('notes') && <Field.Message validation="error">{form.shown('notes')}</Field.Message>}
     </Field>
   </>
@@ -264,26 +277,37 @@ const DeliveryFields = ({ form }: { form: FormState }) => (
 export const ProfileForm = ({ profile, onSaved, onCancel, focusField }: { profile: ProfileView | null; onSaved(p: ProfileView): void; onCancel(): void; focusField?: string | null }) => {
   const editing = profile !== null
   const form = useProfileFormState(profile)
-  const panelRef = useRef<HTMLFormElement>(null)
-  // Opened by a fix at one field: focus it (a secret: its Replace button), scrolled into view.
-  useEffect(() => {
-    if (!focusField || !panelRef.current) return
-    const el = panelRef.current.querySelector<HTMLElement>(`[name="${CSS.escape(focusField)}"], [data-testid="${CSS.escape(focusField)}-replace"]`)
-    el?.scrollIntoView({ block: 'center' })
-    el?.focus()
-  }, [focusField])
   const [error, setError] = useState<AppError | null>(null)
   const [saving, setSaving] = useState(false)
   const [secretError, setSecretError] = useState<string | undefined>()
   const secretRef = useRef<HTMLInputElement>(null)
+  const formRef = useRef<HTMLFormElement>(null)
+  const errorRef = useRef<HTMLDivElement>(null)
+
+  // Opening the form puts the focus in its first field, or in the one a fix pointed at.
+  useEffect(() => {
+    if (!focusField || !focusFormField(formRef.current, focusField)) focusFormField(formRef.current, 'name')
+  }, [focusField])
+
+  /** After a refused submit: the first field with an error, else the error itself. */
+  const focusFirstError = (errors: ProfileFieldErrors): void => {
+    const first = FIELD_ORDER.find((k) => errors[k])
+    if (first && focusFormField(formRef.current, first)) return
+    errorRef.current?.querySelector<HTMLElement>('button, [tabindex]')?.focus()
+  }
 
   const submit = async (): Promise<void> => {
     form.setSubmitted(true)
     setError(null)
     const secret = secretRef.current?.value ?? ''
     const secretMissing = !editing && !secret
-    setSecretError(secretMissing ? 'Paste the key secret (Admin Center shows it once, when the key is created).' : undefined)
-    if (!form.check.ok || secretMissing) return
+    const secretMessage = secretMissing ? 'Paste the key secret (Admin Center shows it once, when the key is created).' : undefined
+    setSecretError(secretMessage)
+    if (!form.check.ok || secretMissing) {
+      // Wait for the messages to render, then go to the first one.
+      setTimeout(() => focusFirstError({ ...(form.check.ok ? {} : form.check.errors), ...(secretMessage ? { keySecret: secretMessage } : {}) }))
+      return
+    }
     setSaving(true)
     const { values } = form
     const input = toInput(values)
@@ -302,14 +326,15 @@ export const ProfileForm = ({ profile, onSaved, onCancel, focusField }: { profil
       onSaved(r.value.profile)
       return
     }
-    const fieldIssues = issuesOf(r.error)
-    if (fieldIssues) form.setServerErrors(fieldIssues)
+    const fieldErrors = issuesOf(r.error)
+    if (fieldErrors) form.setServerErrors(fieldErrors)
     setError(r.error)
+    setTimeout(() => focusFirstError(fieldErrors ?? {}))
   }
 
   return (
     <Panel
-      ref={panelRef}
+      ref={formRef}
       aria-labelledby="profile-form-title"
       data-testid="profile-form"
       noValidate
@@ -329,7 +354,17 @@ export const ProfileForm = ({ profile, onSaved, onCancel, focusField }: { profil
         <NewSecretField secretRef={secretRef} error={secretError ?? form.serverErrors.keySecret} onChange={() => setSecretError(undefined)} />
       )}
       <DeliveryFields form={form} />
-      {error && <ErrorNotice title={editing ? 'The changes were not saved' : 'The customer was not added'} error={error} onDismiss={() => setError(null)} />}
+      {error && (
+        <div ref={errorRef}>
+          <ErrorNotice
+            title={editing ? 'The changes were not saved' : 'The customer was not added'}
+            error={error}
+            fieldLabels={FORM_LABELS}
+            onField={(k) => focusFormField(formRef.current, k)}
+            onDismiss={() => setError(null)}
+          />
+        </div>
+      )}
       <Actions>
         <Button type="submit" isPrimary disabled={saving} data-testid="profile-save">
           {saving ? 'Saving…' : editing ? 'Save changes' : 'Add customer'}

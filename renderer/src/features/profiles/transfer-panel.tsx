@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import styled from 'styled-components'
 import { Anchor, Button } from '@zendeskgarden/react-buttons'
 import { Field, Fieldset, Radio, Textarea } from '@zendeskgarden/react-forms'
@@ -12,12 +12,20 @@ import { Row, Stack } from '../../components/stack'
 
 const Columns = styled.div`
   display: grid;
-  grid-template-columns: 1fr 1fr;
+  grid-template-columns: repeat(auto-fit, minmax(min(100%, 320px), 1fr));
   gap: ${(p) => p.theme.space.lg};
-  @media (max-width: 900px) {
-    grid-template-columns: 1fr;
-  }
 `
+
+const HiddenFile = styled.input`
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  opacity: 0;
+  pointer-events: none;
+`
+
+/** Files larger than this are not customers exports (the import call takes up to 20 MB). */
+const MAX_IMPORT_BYTES = 20_000_000
 
 const STRATEGY_TEXT: Record<ImportStrategy, string> = {
   skip: 'Skip them: keep the existing customers unchanged',
@@ -114,9 +122,49 @@ const ImportNotes = ({ result }: { result: ImportResult }) => {
   )
 }
 
-/** Import: paste, see the clashes, choose what happens to them explicitly. */
+/**
+ * "Choose a file…": the file is read here, in the page, and its text goes through the same import
+ * call as a paste. Nothing is imported until Import is chosen.
+ */
+const FilePicker = ({ onLoaded, onError }: { onLoaded(text: string, name: string): void; onError(e: AppError): void }) => {
+  const input = useRef<HTMLInputElement>(null)
+  const read = async (file: File): Promise<void> => {
+    if (file.size > MAX_IMPORT_BYTES) {
+      return onError({ code: 'import-too-large', message: `${file.name} is ${Math.round(file.size / 1_000_000)} MB: a customers export is far smaller.`, fix: 'Choose the file made with "Export all customers".' })
+    }
+    try {
+      onLoaded(await file.text(), file.name)
+    } catch (e) {
+      onError({ code: 'import-unreadable', message: `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}`, fix: 'Choose the file again, or open it and paste its text below.' })
+    }
+  }
+  return (
+    <>
+      <HiddenFile
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="import-file"
+        onChange={(e) => {
+          const file = e.target.files?.[0]
+          e.target.value = ''
+          if (file) void read(file)
+        }}
+      />
+      <Button size="small" onClick={() => input.current?.click()} data-testid="import-choose-file">
+        Choose a file…
+      </Button>
+    </>
+  )
+}
+
+/** Import: a file or a paste, see the clashes, choose what happens to them explicitly. */
 const ImportBox = ({ onImported }: { onImported(): void }) => {
   const [json, setJson] = useState('')
+  const [loaded, setLoaded] = useState('')
+  const importRef = useRef<HTMLButtonElement>(null)
   const [conflicts, setConflicts] = useState<ImportResult['conflicts']>([])
   const [strategy, setStrategy] = useState<ImportStrategy | null>(null)
   const [result, setResult] = useState<ImportResult | null>(null)
@@ -134,19 +182,38 @@ const ImportBox = ({ onImported }: { onImported(): void }) => {
     setStrategy(null)
     setResult(r.value)
     setJson('')
+    setLoaded('')
     onImported()
   }
   return (
     <Stack $gap="sm">
       <LG tag="h3">Import</LG>
+      <MD>Add the customers a colleague exported: choose their file, or paste its text.</MD>
+      <Row>
+        <FilePicker
+          onLoaded={(text, name) => {
+            setJson(text)
+            setConflicts([])
+            setResult(null)
+            setError(null)
+            setLoaded(`${name} is loaded below. Choose Import to add its customers.`)
+            setTimeout(() => importRef.current?.focus())
+          }}
+          onError={setError}
+        />
+      </Row>
+      <div role="status" aria-live="polite" data-testid="import-loaded">
+        {loaded}
+      </div>
       <Field>
-        <Field.Label>Paste exported customers (JSON)</Field.Label>
+        <Field.Label>Exported customers (JSON)</Field.Label>
         <Textarea
           value={json}
           minRows={4}
           maxRows={10}
           onChange={(e) => {
             setJson(e.target.value)
+            setLoaded('')
             setConflicts([])
           }}
           data-testid="import-json"
@@ -155,7 +222,7 @@ const ImportBox = ({ onImported }: { onImported(): void }) => {
       </Field>
       {conflicts.length === 0 && (
         <Row>
-          <Button size="small" disabled={!json.trim()} onClick={() => void run()} data-testid="import-button">
+          <Button ref={importRef} size="small" disabled={!json.trim()} onClick={() => void run()} data-testid="import-button">
             Import
           </Button>
         </Row>

@@ -1,13 +1,17 @@
 import { Table } from '@zendeskgarden/react-tables'
 import { Tag } from '@zendeskgarden/react-tags'
 import type { PlanItem } from '../../../../shared/setup/types'
+import { TextWithUrls } from '../../components/long-value'
 
-/** The plan as before → after, in Admin Center words; deletions are marked as needing their own confirmation. */
+/**
+ * The plan as before → after, in Admin Center words; deletions are marked as needing their own
+ * confirmation. A URL in a value wraps and has a copy button, so the whole webhook address shows.
+ */
 export const PlanTable = ({ plan }: { plan: PlanItem[] }) => (
   <Table aria-label="Planned changes" data-testid="plan-table">
     <Table.Head>
       <Table.HeaderRow>
-        <Table.HeaderCell width="34%">Change</Table.HeaderCell>
+        <Table.HeaderCell width="26%">Change</Table.HeaderCell>
         <Table.HeaderCell>Now</Table.HeaderCell>
         <Table.HeaderCell>After</Table.HeaderCell>
       </Table.HeaderRow>
@@ -26,8 +30,8 @@ export const PlanTable = ({ plan }: { plan: PlanItem[] }) => (
               </>
             )}
           </Table.Cell>
-          <Table.Cell>{p.before ?? '—'}</Table.Cell>
-          <Table.Cell>{p.after ?? 'removed'}</Table.Cell>
+          <Table.Cell>{p.before ? <TextWithUrls text={p.before} label="webhook URL" /> : '—'}</Table.Cell>
+          <Table.Cell>{p.after ? <TextWithUrls text={p.after} label="webhook URL" /> : 'removed'}</Table.Cell>
         </Table.Row>
       ))}
     </Table.Body>
