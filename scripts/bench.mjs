@@ -5,7 +5,7 @@
 // `npm run bench -- cli renderer` runs only the benches whose file names contain those words.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build, ensureDependencies, root } from './lib.mjs'
 
@@ -49,12 +49,15 @@ const figuresIn = (file, text) =>
       return { file, name, value, baseline, ratio, goal, met: met === 'yes' ? '✔' : met === 'no' ? '✖' : '' }
     })
 
-const printSummary = (rows, failed) => {
+/** The machine's 1-minute load average: benches on a shared machine are read with it. */
+const load = () => loadavg()[0].toFixed(1)
+
+const printSummary = (rows, failed, loadBefore) => {
   const head = ['figure', 'value', 'baseline (same run)', 'ratio', 'goal', 'met', 'bench']
   const cells = rows.map((r) => [r.name, r.value, r.baseline, r.ratio, r.goal, r.met, r.file])
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)))
   const line = (c) => `| ${c.map((x, i) => x.padEnd(widths[i])).join(' | ')} |`
-  console.log('\n=== summary ===')
+  console.log(`\n=== summary === (load average ${loadBefore} at the start, ${load()} at the end, on ${availableParallelism()} cores)`)
   console.log(line(head))
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
   for (const c of cells) console.log(line(c))
@@ -71,11 +74,12 @@ const files = readdirSync(join(root, 'bench'))
   .sort()
 const rows = []
 const failed = []
+const loadBefore = load()
 for (const f of files) {
   console.log(`\n=== ${f} ===`)
   const { code, text } = await runBench(f)
   rows.push(...figuresIn(f, text))
   if (code !== 0) failed.push(f)
 }
-printSummary(rows, failed)
+printSummary(rows, failed, loadBefore)
 process.exit(failed.length ? 1 : 0)

@@ -133,7 +133,9 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
     }
     let out: Buffer | string = body
     if (wanted === '/index.html') {
-      out = body.toString('utf8').replace('<head>', '<head>\n    <script src="/__harness/bridge.js"></script>')
+      // Deferred: it still runs before the page's module scripts (same ordered list), but no longer
+      // stops the parser, so the page's scripts are fetched at once instead of after this one.
+      out = body.toString('utf8').replace('<head>', '<head>\n    <script defer src="/__harness/bridge.js"></script>')
     }
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',

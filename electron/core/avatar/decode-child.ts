@@ -33,7 +33,7 @@ const rss = (): number => {
 }
 
 let sharp: typeof sharpModule | null = null
-/** sharp is loaded on first need (a check loads it while its download runs), once. */
+/** sharp is loaded once: as soon as the process is ready (see the end), or at the first job's need. */
 const loadSharp = (): typeof sharpModule => {
   if (!sharp) {
     const load = typeof require === 'function' ? require : createRequire(import.meta.url)
@@ -80,3 +80,11 @@ else {
   process.on('disconnect', () => process.exit(0))
 }
 send({ type: 'ready' })
+// A checker process is started for a job that is coming: sharp (libvips, a few tens of ms) loads
+// now, while the parent still prepares that job, rather than after the job has arrived. A failure
+// here is the job's to report (it tries again and answers with the error).
+try {
+  loadSharp()
+} catch {
+  /* reported by the job */
+}

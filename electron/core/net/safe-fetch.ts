@@ -1,5 +1,5 @@
 import type { LookupFunction } from 'node:net'
-import { Agent, request } from 'undici'
+import { Agent, request } from './undici-lean'
 import type { FetchHop } from '../../../shared/avatar/assess'
 import { checkUrlSafety } from '../../../shared/net/url-safety'
 import { AppFailure } from '../errors'

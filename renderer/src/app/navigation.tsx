@@ -17,7 +17,8 @@ const routeInHash = (): RouteId | null => {
   return ROUTE_IDS.find((r) => r === id) ?? null
 }
 
-const fromHash = (): RouteId => routeInHash() ?? 'home'
+/** The screen the URL hash names, or Start. */
+export const fromHash = (): RouteId => routeInHash() ?? 'home'
 
 /**
  * The current screen, kept in the URL hash so reloads (and the harness) land on the same screen,

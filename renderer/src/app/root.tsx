@@ -18,9 +18,13 @@ const Themed = () => {
   )
 }
 
-/** The root: colour scheme, theme, then the app. */
+/**
+ * The root: colour scheme, theme, then the app. The scheme follows the OS and nothing offers a
+ * choice, so none is stored: no storage is read before the first paint (the first read of a
+ * window's localStorage waits for the browser process to load it).
+ */
 export const Root = () => (
-  <ColorSchemeProvider initialColorScheme="system" colorSchemeKey="aissist-color-scheme">
+  <ColorSchemeProvider initialColorScheme="system" colorSchemeKey={null}>
     <Themed />
   </ColorSchemeProvider>
 )

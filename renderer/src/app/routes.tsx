@@ -1,4 +1,4 @@
-import { lazy, type FC, type SVGProps } from 'react'
+import type { FC, SVGProps } from 'react'
 import HomeIcon from '@zendeskgarden/svg-icons/src/16/home-stroke.svg?react'
 import PeopleIcon from '@zendeskgarden/svg-icons/src/16/user-group-stroke.svg?react'
 import SetupIcon from '@zendeskgarden/svg-icons/src/16/check-badge-stroke.svg?react'
@@ -6,24 +6,25 @@ import SendIcon from '@zendeskgarden/svg-icons/src/16/speech-bubble-lightning-bo
 import AvatarIcon from '@zendeskgarden/svg-icons/src/16/user-circle-stroke.svg?react'
 import DiagnoseIcon from '@zendeskgarden/svg-icons/src/16/document-search-stroke.svg?react'
 import GearIcon from '@zendeskgarden/svg-icons/src/16/gear-stroke.svg?react'
+import { lazyPage, type LazyPage } from './lazy-page'
 import type { RouteId } from './navigation'
 
 // Each screen is its own chunk, loaded when first opened: the first render only waits for the shell
-// and the screen it lands on.
-const HomePage = lazy(() => import('../features/home/home-page').then((m) => ({ default: m.HomePage })))
-const ProfilesPage = lazy(() => import('../features/profiles/profiles-page').then((m) => ({ default: m.ProfilesPage })))
-const SetupPage = lazy(() => import('../features/setup/setup-page').then((m) => ({ default: m.SetupPage })))
-const EventsPage = lazy(() => import('../features/events/events-page').then((m) => ({ default: m.EventsPage })))
-const AvatarPage = lazy(() => import('../features/avatar/avatar-page').then((m) => ({ default: m.AvatarPage })))
-const DiagnosePage = lazy(() => import('../features/diagnose/diagnose-page').then((m) => ({ default: m.DiagnosePage })))
-const SettingsPage = lazy(() => import('../features/settings/settings-page').then((m) => ({ default: m.SettingsPage })))
+// and the screen it lands on (fetched ahead: see main.tsx).
+const HomePage = lazyPage(() => import('../features/home/home-page').then((m) => m.HomePage))
+const ProfilesPage = lazyPage(() => import('../features/profiles/profiles-page').then((m) => m.ProfilesPage))
+const SetupPage = lazyPage(() => import('../features/setup/setup-page').then((m) => m.SetupPage))
+const EventsPage = lazyPage(() => import('../features/events/events-page').then((m) => m.EventsPage))
+const AvatarPage = lazyPage(() => import('../features/avatar/avatar-page').then((m) => m.AvatarPage))
+const DiagnosePage = lazyPage(() => import('../features/diagnose/diagnose-page').then((m) => m.DiagnosePage))
+const SettingsPage = lazyPage(() => import('../features/settings/settings-page').then((m) => m.SettingsPage))
 
 export interface RouteDef {
   id: RouteId
   /** The label in the navigation and the page's heading. */
   label: string
   Icon: FC<SVGProps<SVGSVGElement>>
-  Page: FC
+  Page: LazyPage
 }
 
 /** The screens, in navigation order; each capability's page plugs in here. */
