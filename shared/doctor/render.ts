@@ -37,6 +37,25 @@ const changesSection = (changes: readonly CheckChange[], at: string | null): str
   ''
 ]
 
+/**
+ * The customer as a report records it (no secret, only whether each was stored), as label and
+ * value rows: the one list the Markdown report and the app's report viewer both show.
+ */
+export const reportCustomerRows = (p: DoctorReport['profile']): [string, string][] => [
+  ['Name', p.name],
+  ['API base', p.apiBase],
+  ['App ID', p.appId],
+  ['Key ID', p.keyId],
+  ['Key secret', p.keySecretStored],
+  ['Webhook secret', p.webhookSecretStored],
+  ['Gateway URL', p.gatewayUrl],
+  ['Agent name', p.agentName || '(empty)'],
+  ['Avatar URL', p.avatarUrl || '(empty)'],
+  ['Private addresses allowed', p.allowPrivate ? 'yes' : 'no'],
+  ['Integration ID', p.integrationId ?? '—'],
+  ['Webhook ID', p.webhookId ?? '—']
+]
+
 /** The report as Markdown: header, first failure, a table of the chain, then each link's details. */
 export const renderMarkdown = (r: DoctorReport): string => {
   const res = r.result
@@ -58,20 +77,7 @@ export const renderMarkdown = (r: DoctorReport): string => {
   lines.push(`Result: ${res.summary}${res.offline ? ' (this machine was offline)' : ''}${res.cancelled ? ' (the run was cancelled)' : ''}. Started ${res.startedAt}, took ${Math.round(res.durationMs)} ms.`, '')
   lines.push('## Customer (no secrets)', '')
   const p = r.profile
-  const rows: [string, string][] = [
-    ['Name', p.name],
-    ['API base', p.apiBase],
-    ['App ID', p.appId],
-    ['Key ID', p.keyId],
-    ['Key secret', p.keySecretStored],
-    ['Webhook secret', p.webhookSecretStored],
-    ['Gateway URL', p.gatewayUrl],
-    ['Agent name', p.agentName || '(empty)'],
-    ['Avatar URL', p.avatarUrl || '(empty)'],
-    ['Private addresses allowed', p.allowPrivate ? 'yes' : 'no'],
-    ['Integration ID', p.integrationId ?? '—'],
-    ['Webhook ID', p.webhookId ?? '—']
-  ]
+  const rows = reportCustomerRows(p)
   lines.push('| Field | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${cell(v)} |`), '')
   if (res.sinceLastPass?.changes.length) lines.push(...changesSection(res.sinceLastPass.changes, res.sinceLastPass.at))
   lines.push('## Checks', '', '| # | Check | Result | Message | Time |', '| --- | --- | --- | --- | --- |')

@@ -32,9 +32,9 @@ describe('urlSyntaxProblem', () => {
     expect(new URL('https://evil.example\\@gateway.aissist.io/x').hostname).toBe('evil.example')
     expect(urlSyntaxProblem('https://evil.example\\@gateway.aissist.io/x')).toBe(URL_SYNTAX_MESSAGES.backslash)
   })
-  it.each(['https://user:pw@gateway.aissist.io/x', 'https://@gateway.aissist.io/x', 'https://evil.example@gateway.aissist.io', 'https://a%40b@host.example'])('refuses userinfo in %s', (url) =>
+  it.each(['https://user:pw@gateway.aissist.io/x', 'https://@gateway.aissist.io/x', 'https://evil.example@gateway.aissist.io', 'https://a%40b@host.example', 'https://user:pa/ss@gateway.aissist.io/x', 'https://user:p?w#x@gateway.aissist.io/'])('refuses userinfo in %s (the same judgement as every URL in the app)', (url) =>
     expect(urlSyntaxProblem(url)).toBe(URL_SYNTAX_MESSAGES.credentials))
-  it.each(['https://gate\nway.aissist.io/x', 'https://gateway.aissist.io/x y', 'https://gateway.aissist.io/\tx'])('refuses whitespace the parser would drop (%j)', (url) =>
+  it.each(['https://gate\nway.aissist.io/x', 'https://gateway.aissist.io/x y', 'https://gateway.aissist.io/\tx', 'https://gateway.aissist.io/\u0007x', 'https://gateway.aissist.io/\u0085'])('refuses whitespace the parser would drop (%j)', (url) =>
     expect(urlSyntaxProblem(url)).toBe(URL_SYNTAX_MESSAGES.whitespace))
   it.each(['https://gateway.aissist.io/gateway/zendesk/conversation', 'https://cdn.example.com/a@b.png', 'https://x.example/?q=@me'])('accepts %s', (url) =>
     expect(urlSyntaxProblem(url)).toBeNull())

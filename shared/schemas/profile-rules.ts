@@ -1,3 +1,4 @@
+import { urlSafetyProblem } from '../net/url-safety'
 /**
  * Pure rules for what people type into a customer profile: names that cannot forge what a
  * terminal or a chat shows, URLs whose host is the host they appear to name, and the Zendesk API
@@ -72,17 +73,23 @@ export const URL_SYNTAX_MESSAGES = {
 
 /**
  * Syntax a URL parser would silently reinterpret, so the host we check is not the host we send to:
- * `https://evil.example\@gateway.aissist.io/x` goes to evil.example. Refuses backslashes, any
- * userinfo (even an empty `@`), and whitespace or control characters (the parser drops tabs and
- * newlines inside a URL). Returns the message, or null.
+ * `https://evil.example\@gateway.aissist.io/x` goes to evil.example. The judgement is the one
+ * every URL in the app gets ({@link checkUrlSafety}: backslashes, any userinfo even an empty `@`
+ * or a password holding "/", control characters); a form field also refuses spaces. Returns the
+ * field's message (the label is shown beside it), or null.
  */
 export const urlSyntaxProblem = (raw: string): string | null => {
-  if (raw.includes('\\')) return URL_SYNTAX_MESSAGES.backslash
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(raw)) return URL_SYNTAX_MESSAGES.whitespace
-  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(raw)?.[1] ?? ''
-  if (authority.includes('@')) return URL_SYNTAX_MESSAGES.credentials
-  return null
+  if (/\s/.test(raw)) return URL_SYNTAX_MESSAGES.whitespace
+  switch (urlSafetyProblem(raw)?.code) {
+    case 'url-backslash':
+      return URL_SYNTAX_MESSAGES.backslash
+    case 'url-control-character':
+      return URL_SYNTAX_MESSAGES.whitespace
+    case 'url-credentials':
+      return URL_SYNTAX_MESSAGES.credentials
+    default:
+      return null
+  }
 }
 
 const ZENDESK_HOST = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.zendesk\.com$/

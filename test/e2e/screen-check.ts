@@ -16,9 +16,20 @@ export const seriousViolations = async (page: Page): Promise<string[]> => {
     .map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)} ${n.failureSummary ?? ''}`).slice(0, 4).join(', ')}`)
 }
 
-/** Waits until no animation or CSS transition is running on the page. */
+/**
+ * Waits until no animation or CSS transition is running on what the page shows. Animations inside
+ * content that is not rendered (a closed details element) never advance, so they are left out; a
+ * cap of 3 s keeps one stuck animation from hanging the test (the screenshot is then what it is).
+ */
 export const settle = async (page: Page): Promise<void> => {
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))))
+  await page.evaluate(() => {
+    const shown = document.getAnimations().filter((a) => {
+      const target = (a.effect as KeyframeEffect | null)?.target
+      return !target || target.checkVisibility({ contentVisibilityAuto: true })
+    })
+    const done = Promise.all(shown.map((a) => a.finished.catch(() => undefined)))
+    return Promise.race([done, new Promise((resolve) => setTimeout(resolve, 3000))])
+  })
 }
 
 /** The page background's relative luminance (0 black … 1 white): proves which theme really rendered. */

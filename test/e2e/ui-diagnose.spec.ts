@@ -1,4 +1,4 @@
-import { bridgeCall, configuredSandboxProfile, expect, sandboxTest as test } from './fixtures'
+import { configuredSandboxProfile, sandboxControl, expect, sandboxTest as test } from './fixtures'
 import { checkScreen, openScreen } from './screen-check'
 
 /**
@@ -7,7 +7,7 @@ import { checkScreen, openScreen } from './screen-check'
  */
 test('Diagnose draws the chain and highlights the broken hop, with a text alternative naming it', async ({ app, sandbox }) => {
   await (await fetch(`${sandbox.info.imagesUrl}/avatar.png`)).arrayBuffer()
-  const id = await configuredSandboxProfile(app, sandbox.info)
+  await configuredSandboxProfile(app, sandbox.info)
   await openScreen(app, 'Diagnose')
   const picture = app.getByTestId('chain-picture')
   await expect(picture).toBeVisible()
@@ -21,8 +21,9 @@ test('Diagnose draws the chain and highlights the broken hop, with a text altern
   await expect(app.getByTestId('chain-picture-text')).toContainText('Every hop works.')
   await expect(app.getByTestId('chain-picture-broken-label')).toHaveCount(0)
 
-  // The gateway refuses the webhook secret: the gateway hop is the broken one.
-  await bridgeCall(app, 'setSecret', { ref: id, kind: 'webhookSecret', value: 'not-the-secret-the-gateway-expects' })
+  // The gateway expects another webhook secret (the stored one still matches Zendesk's): the
+  // gateway hop is the broken one.
+  await sandboxControl(sandbox.info, 'POST', '/gateway/secret', { secret: 'not-the-secret-zendesk-signs-with' })
   await app.getByTestId('diagnose-run').click()
   await expect(app.getByTestId('diagnose-verdict')).toHaveAttribute('data-verdict', 'fail', { timeout: 60_000 })
   await expect(picture).toHaveAttribute('data-broken-hop', 'gateway')

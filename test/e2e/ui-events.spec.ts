@@ -9,7 +9,8 @@ import { checkScreen, openScreen } from './screen-check'
 
 test("the round trip waits for the agent's reply in words, then shows it as a chat bubble with the agent's name and avatar", async ({ app, sandbox }) => {
   await (await fetch(`${sandbox.info.imagesUrl}/avatar.png`)).arrayBuffer()
-  await configuredSandboxProfile(app, sandbox.info)
+  // The customer's agent and the gateway's agent agree (the round trip checks the reply's identity).
+  await configuredSandboxProfile(app, sandbox.info, { agentName: 'Acme Helper', avatarUrl: `${sandbox.info.imagesUrl}/avatar.png` })
   await sandboxControl(sandbox.info, 'POST', '/agent', { name: 'Acme Helper', avatarUrl: `${sandbox.info.imagesUrl}/avatar.png` })
   await openScreen(app, 'Test events')
   await app.getByTestId('tab-roundtrip').click()
@@ -34,7 +35,7 @@ test("the round trip waits for the agent's reply in words, then shows it as a ch
 })
 
 test('the round trip falls back to the agent\'s initial when the avatar cannot be shown, and says why', async ({ app, sandbox }) => {
-  await configuredSandboxProfile(app, sandbox.info)
+  await configuredSandboxProfile(app, sandbox.info, { agentName: 'Zed Bot', avatarUrl: `${sandbox.info.imagesUrl}/missing.png` })
   await sandboxControl(sandbox.info, 'POST', '/agent', { name: 'Zed Bot', avatarUrl: `${sandbox.info.imagesUrl}/missing.png` })
   await openScreen(app, 'Test events')
   await app.getByTestId('tab-roundtrip').click()

@@ -65,4 +65,19 @@ describe('burst over a keep-alive pool', () => {
     expect(b.completed).toBeLessThan(300)
     expect(b.completed).toBeGreaterThan(0)
   })
+  it('refuses without a webhook secret before sending anything (the CLI and the app share this core)', async () => {
+    const before = w.sandbox.traffic.snapshot().total
+    const created = await w.services.vault.createProfile({
+      name: 'No hook secret',
+      apiBaseUrl: w.sandbox.zendeskUrl,
+      appId: w.sandbox.appId,
+      keyId: w.sandbox.keyId,
+      gatewayUrl: w.sandbox.gatewayUrl,
+      allowPrivate: true,
+      keySecret: w.sandbox.keySecret
+    })
+    await expect(runBurst(w.services, { profileRef: created.id, count: 5, concurrency: 2, type: 'conversation:create' })).rejects.toMatchObject({ code: 'credentials-missing' })
+    expect(w.sandbox.traffic.snapshot().total).toBe(before)
+    await w.services.vault.deleteProfile(created.id)
+  })
 })

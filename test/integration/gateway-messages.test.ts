@@ -157,6 +157,44 @@ describe('the live round trip and the echo', () => {
     }
   })
 
+  it('a loop that thinks before each answer (replies still arriving seconds later) fails; a two-part answer at once passes', async () => {
+    // A gateway answering its echoes after 500 ms each, as a real one calling a model would.
+    w.sandbox.faults.add({ target: 'gateway', kind: 'echo-loop', maxLoops: 20, delayMs: 500 })
+    try {
+      const r = await runLiveRoundTrip(w.services, { profileRef: w.profile.id, timeoutMs: 10_000, pollMs: 50, echoWaitMs: 3000 })
+      expect(r.verdict).toBe('echo-loop')
+      expect(r.businessReplies).toBeGreaterThanOrEqual(3)
+      expect(r.steps.find((s) => s.id === 'echo')?.message).toMatch(/still arriving seconds later/)
+    } finally {
+      w.sandbox.faults.clear()
+      await w.sandbox.settled()
+    }
+    w.sandbox.setAgent({ parts: 2 })
+    try {
+      const r = await runLiveRoundTrip(w.services, { profileRef: w.profile.id, timeoutMs: 10_000, pollMs: 50, echoWaitMs: 1000 })
+      expect(r.verdict).toBe('replied')
+      expect(r.businessReplies).toBe(2)
+      expect(r.steps.find((s) => s.id === 'echo')).toMatchObject({ status: 'pass', message: expect.stringMatching(/two parts at once/) })
+    } finally {
+      w.sandbox.setAgent({ parts: 1 })
+      await w.sandbox.settled()
+    }
+  })
+
+  it('one late second reply warns (a late part or the start of a loop) and the round trip still counts as replied', async () => {
+    w.sandbox.faults.add({ target: 'gateway', kind: 'echo-loop', maxLoops: 1, delayMs: 2000 })
+    try {
+      const r = await runLiveRoundTrip(w.services, { profileRef: w.profile.id, timeoutMs: 10_000, pollMs: 50, echoWaitMs: 3000 })
+      expect(r.verdict).toBe('replied')
+      expect(r.businessReplies).toBe(2)
+      expect(r.steps.find((s) => s.id === 'echo')).toMatchObject({ status: 'warn', message: expect.stringMatching(/late second part/) })
+      expect(r.fix).toMatch(/Run the round trip again/)
+    } finally {
+      w.sandbox.faults.clear()
+      await w.sandbox.settled()
+    }
+  })
+
   it('fails when the reply comes from another name than the customer\'s agent, and passes with the same name and avatar', async () => {
     w.sandbox.setAgent({ name: 'Some Other Bot' })
     const other = await runLiveRoundTrip(w.services, { profileRef: w.profile.id, timeoutMs: 10_000, pollMs: 50, echoWaitMs: 200 })

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { doctorHandlers } from '../../electron/core/api/handlers/doctor'
@@ -138,4 +138,26 @@ describe('diagnose history and what changed since the last pass', () => {
     expect(await readDoctorHistory(w.dataDir, w.profile.id)).toHaveLength(1)
     expect(readdirSync(join(w.dataDir, 'doctor-history')).filter((f) => f.includes('.corrupt-'))).toHaveLength(1)
   }, 120_000)
+  it('forgets a deleted customer\'s kept runs, from the app and from the command line', async () => {
+    world = await startLoopWorld({ keySecret: CANARY_KEY, webhookSecret: CANARY_HOOK, extra: 1 })
+    const w = world
+    await runDoctor(w.services, w.profile.id, { ...fast, offline: true })
+    const file = doctorHistoryFile(w.dataDir, w.profile.id)
+    expect(existsSync(file)).toBe(true)
+    // The CLI's `customer remove` (its own process, the same data folder).
+    const removed = await w.cli(['customer', 'remove', w.profile.name, '--yes', '--json'])
+    expect(removed.code, removed.stderr).toBe(0)
+    expect(JSON.parse(removed.stdout)).toMatchObject({ ok: true, deleted: true, historyDeleted: true })
+    expect(existsSync(file)).toBe(false)
+
+    // The app's delete (the handler the Customers page calls), for a second customer.
+    const other = w.customers[1]
+    await runDoctor(w.services, other.id, { ...fast, offline: true })
+    const otherFile = doctorHistoryFile(w.dataDir, other.id)
+    expect(existsSync(otherFile)).toBe(true)
+    const { vaultHandlers } = await import('../../electron/core/api/handlers/vault')
+    await vaultHandlers.deleteProfile({ ref: other.id }, ctxOf(w))
+    expect(existsSync(otherFile)).toBe(false)
+    expect(await readDoctorHistory(w.dataDir, other.id)).toEqual([])
+  }, 90_000)
 })

@@ -1,5 +1,6 @@
 import type { FetchHop } from '../../../shared/avatar/assess'
 import type { AppError } from '../../../shared/result'
+import type { SafeFetchOptions } from '../net/safe-fetch'
 
 /**
  * The messages between the avatar checker and its checker process. Everything that touches what a
@@ -37,17 +38,7 @@ export interface DecodeRequest {
 }
 
 /** The safe fetch's settings that can cross a process boundary (no functions). */
-export interface FetchSettings {
-  allowPrivate?: boolean
-  allowAddresses?: readonly string[]
-  maxRedirects?: number
-  maxBytes?: number
-  connectTimeoutMs?: number
-  headersTimeoutMs?: number
-  bodyTimeoutMs?: number
-  totalTimeoutMs?: number
-  accept?: string
-}
+export type FetchSettings = Pick<SafeFetchOptions, 'allowPrivate' | 'allowAddresses' | 'maxRedirects' | 'maxBytes' | 'connectTimeoutMs' | 'headersTimeoutMs' | 'bodyTimeoutMs' | 'totalTimeoutMs' | 'accept'>
 
 /** Fetch a URL as the public would, then decode what came back if it is an image to decode. */
 export interface CheckRequest {

@@ -1,4 +1,4 @@
-import { mkdir, rename } from 'node:fs/promises'
+import { mkdir, rename, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { DoctorResult, RUN_SOURCES, type HistoryRunSummary, type LastResult } from '../../../shared/contract/doctor'
@@ -147,6 +147,33 @@ export const appendDoctorRun = async (dataDir: string, run: StoredRun, logger?: 
       }
       const doc = { format: FORMAT, version: 1, profileId, runs: [run, ...older].slice(0, HISTORY_LIMIT) }
       await writeFileAtomic(file, JSON.stringify(doc))
+    } finally {
+      await release()
+    }
+  })
+}
+
+/**
+ * Forgets a deleted customer's kept runs (under the same lock as a write, so a diagnose that ends
+ * meanwhile cannot bring the file back half-written). True when there was a history to delete.
+ */
+export const deleteDoctorHistory = async (dataDir: string, profileId: string): Promise<boolean> => {
+  const file = doctorHistoryFile(dataDir, profileId)
+  return serial(file, async () => {
+    let release: () => Promise<void>
+    try {
+      release = await acquireFileLock(`${file}.lock`, { waitMs: 10_000 })
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false
+      throw e
+    }
+    try {
+      await unlink(file)
+      summaryCache.delete(file)
+      return true
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false
+      throw e
     } finally {
       await release()
     }

@@ -105,29 +105,56 @@ const judgeIdentity = (trip: Trip, reply: Message): void => {
 /**
  * Zendesk sends every business message back to the gateway as conversation:message (the echo);
  * a gateway that answers it answers its own answers forever. After the reply, watch a few seconds
- * more: any further business message to the one test message is the loop.
+ * more, looking twice (midway and at the end). A gateway may answer in parts (text, then a
+ * picture), all at once: two replies that came together pass, three warn. Replies still arriving
+ * in the second half of the watch are what a loop looks like: a second one warns (a late part, or
+ * the start of a loop), three or more fail, as do four or more at any pace.
  */
 const watchForEcho = async (trip: Trip, client: ZendeskClient, conversationId: string, sentAt: string): Promise<void> => {
   const { input, result, echoWaitMs } = trip
   const t = performance.now()
   input.onStep?.({ id: 'echo', status: 'waiting', message: `Watching ${echoWaitMs / 1000} s more for a reply to the reply (the echo)…`, durationMs: 0 })
-  await sleep(echoWaitMs, input.signal)
+  const count = async (): Promise<number> =>
+    (await client.listMessages(conversationId, { pageSize: 100 }, { signal: input.signal })).items.filter((m) => m.author.type === 'business' && m.received >= sentAt).length
+  await sleep(echoWaitMs / 2, input.signal)
+  const midway = input.signal?.aborted ? 0 : await count()
+  await sleep(echoWaitMs / 2, input.signal)
   if (input.signal?.aborted) {
     result.verdict = 'cancelled'
     result.message = 'The round trip was cancelled while it watched for the echo.'
     return
   }
-  const page = await client.listMessages(conversationId, { pageSize: 100 }, { signal: input.signal })
-  const replies = page.items.filter((m) => m.author.type === 'business' && m.received >= sentAt).length
+  const replies = await count()
   result.businessReplies = replies
-  if (replies > 1) {
-    trip.step({ id: 'echo', status: 'fail', message: `${replies} replies to one message: the gateway answered its own echo.`, durationMs: since(t) })
+  const watched = `${Math.round(echoWaitMs / 100) / 10} s`
+  const stillArriving = replies > midway
+  if (replies >= 4 || (replies >= 3 && stillArriving)) {
+    trip.step({ id: 'echo', status: 'fail', message: `${replies} replies to one message${stillArriving ? ', still arriving seconds later' : ''}: the gateway answered its own echo.`, durationMs: since(t) })
     result.verdict = 'echo-loop'
     result.message = `The gateway answered its own echo: ${replies} replies to one test message within ${Math.round((echoWaitMs + since(t)) / 1000)} s. Zendesk sends every reply back to the gateway as a conversation:message whose author is the business, so a gateway that answers those loops without end.`
     result.fix = 'The gateway must ignore conversation:message events whose author type is business (its own replies and the agents\'): fix that in the gateway, or contact Aissist support with this result. Test events with the business author show how the gateway treats an echo.'
     return
   }
-  trip.step({ id: 'echo', status: 'pass', message: `No reply to the reply in ${Math.round(echoWaitMs / 100) / 10} s: the gateway ignores its own echo.`, durationMs: since(t) })
+  if (replies === 3 || (replies === 2 && stillArriving)) {
+    trip.step({
+      id: 'echo',
+      status: 'warn',
+      message: replies === 3
+        ? 'Three replies to one message: an answer in three parts, or a loop that stopped (the gateway answering its own echo).'
+        : 'A second reply came seconds after the first: a late second part of the answer, or the start of a loop (the gateway answering its own echo).',
+      durationMs: since(t)
+    })
+    result.fix = 'Run the round trip again: a loop shows more replies each time. Test events with the business author show how the gateway treats an echo.'
+    return
+  }
+  trip.step({
+    id: 'echo',
+    status: 'pass',
+    message: replies === 2
+      ? `The agent answered in two parts at once, then nothing more in ${watched}: the gateway ignores its own echo.`
+      : `No reply to the reply in ${watched}: the gateway ignores its own echo.`,
+    durationMs: since(t)
+  })
 }
 
 /** A test user writes in a new conversation, then the reply is awaited. */

@@ -117,6 +117,61 @@ const describeNetworkError = (e: unknown, url: string, timeouts: { connect: numb
   return new AppFailure({ code: 'connection-failed', message: `Connecting to ${host} failed (${code || err.message || 'unknown error'}).`, fix: 'Check the link and that the host is up, or use a different public image host.' })
 }
 
+/**
+ * The host's first public address, or the failure `onAbort` names once `signal` fires: a resolver
+ * can hang for many seconds offline, and the overall timeout and cancel must cover it too.
+ */
+const resolveUntil = async (hostname: string, opts: Parameters<typeof resolvePublic>[1], signal: AbortSignal, onAbort: () => AppFailure): Promise<{ address: string; family: 4 | 6 }> => {
+  const aborted = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(onAbort())
+    signal.addEventListener('abort', () => reject(onAbort()), { once: true })
+  })
+  aborted.catch(() => undefined)
+  const [first] = await Promise.race([resolvePublic(hostname, opts), aborted])
+  return { address: first.address, family: first.family }
+}
+
+/** The whole body, read no further than `maxBytes` (then dropped), or the network error that cut it. */
+const readBounded = async (body: AsyncIterable<unknown> & { destroy?: unknown }, maxBytes: number): Promise<{ body: Buffer; bytes: number; tooLarge?: true; error?: unknown }> => {
+  const chunks: Buffer[] = []
+  let bytes = 0
+  try {
+    for await (const chunk of body) {
+      const buf = chunk as Buffer
+      bytes += buf.length
+      if (bytes > maxBytes) {
+        discard(body as Parameters<typeof discard>[0])
+        return { body: Buffer.alloc(0), bytes, tooLarge: true }
+      }
+      chunks.push(buf)
+    }
+  } catch (error) {
+    return { body: Buffer.alloc(0), bytes, error }
+  }
+  return { body: Buffer.concat(chunks, bytes), bytes }
+}
+
+/** Why a body is refused for its size: what it declared, or where reading stopped. */
+const tooLargeError = (maxBytes: number, declared: number, bytes: number): ConstructorParameters<typeof AppFailure>[0] => ({
+  code: 'body-too-large',
+  message: `The file is larger than ${(maxBytes / 1024 / 1024).toFixed(0)} MB${Number.isFinite(declared) && declared > 0 ? ` (it says ${declared} bytes)` : ` (reading stopped after ${bytes} bytes)`}; an avatar should be a few hundred kB.`,
+  fix: 'Resize the image to 512 × 512 pixels and save it as PNG or JPG, then use its new link.'
+})
+
+/**
+ * The link as given, parsed, or why not. What the user gave is refused, not cleaned up, when its
+ * host may not be the one it shows.
+ */
+const startUrl = (input: string): URL | ConstructorParameters<typeof AppFailure>[0] => {
+  const safety = checkUrlSafety(input, 'The link')
+  if (!safety.ok && safety.problem.code !== 'url-invalid') return safety.problem
+  try {
+    return new URL(input)
+  } catch {
+    return { code: 'invalid-url', message: `"${input.slice(0, 200)}" is not a valid URL.`, fix: 'Paste the full link, starting with https://.' }
+  }
+}
+
 /** Fetches `input` anonymously from public addresses only, following at most `maxRedirects` redirects by hand. */
 export const safeFetch = async (input: string, options: SafeFetchOptions = {}): Promise<SafeFetchResponse> => {
   const o = { ...SAFE_FETCH_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as Required<Omit<SafeFetchOptions, 'signal' | 'onHop' | 'accept' | 'allowAddresses' | 'resolver'>> & SafeFetchOptions
@@ -141,16 +196,9 @@ export const safeFetch = async (input: string, options: SafeFetchOptions = {}): 
     return describeNetworkError(e, url, timeouts)
   }
 
-  // What the user gave is refused, not cleaned up, when its host may not be the one it shows.
-  const safety = checkUrlSafety(input, 'The link')
-  if (!safety.ok && safety.problem.code !== 'url-invalid') return fail(safety.problem)
-
-  let current: URL
-  try {
-    current = new URL(input)
-  } catch {
-    return fail({ code: 'invalid-url', message: `"${input.slice(0, 200)}" is not a valid URL.`, fix: 'Paste the full link, starting with https://.' })
-  }
+  const start = startUrl(input)
+  if (!(start instanceof URL)) return fail(start)
+  let current = start
 
   for (let hopIndex = 0; ; hopIndex++) {
     if (current.protocol !== 'http:' && current.protocol !== 'https:') {
@@ -171,15 +219,7 @@ export const safeFetch = async (input: string, options: SafeFetchOptions = {}): 
     let address: string
     let family: 4 | 6
     try {
-      // A resolver can hang for many seconds offline: the overall timeout and cancel cover it too.
-      const aborted = new Promise<never>((_, reject) => {
-        if (signal.aborted) reject(networkFailure(signal.reason, url))
-        signal.addEventListener('abort', () => reject(networkFailure(signal.reason, url)), { once: true })
-      })
-      aborted.catch(() => undefined)
-      const [first] = await Promise.race([resolvePublic(current.hostname, { allowPrivate: o.allowPrivate, allowAddresses: o.allowAddresses, resolver: options.resolver }), aborted])
-      address = first.address
-      family = first.family
+      ;({ address, family } = await resolveUntil(current.hostname, { allowPrivate: o.allowPrivate, allowAddresses: o.allowAddresses, resolver: options.resolver }, signal, () => networkFailure(signal.reason, url)))
     } catch (e) {
       const refused = (e as AppFailure).details?.address
       if (typeof refused === 'string') hop.address = refused
@@ -229,32 +269,15 @@ export const safeFetch = async (input: string, options: SafeFetchOptions = {}): 
       options.onHop?.(hop)
       const declared = Number(headers['content-length'])
       const response = (bytesRead: number): SafeFetchFailure['response'] => ({ status: res.statusCode, headers, bytesRead })
-      const tooLarge = (bytes: number): ConstructorParameters<typeof AppFailure>[0] => ({
-        code: 'body-too-large',
-        message: `The file is larger than ${(o.maxBytes / 1024 / 1024).toFixed(0)} MB${Number.isFinite(declared) && declared > 0 ? ` (it says ${declared} bytes)` : ` (reading stopped after ${bytes} bytes)`}; an avatar should be a few hundred kB.`,
-        fix: 'Resize the image to 512 × 512 pixels and save it as PNG or JPG, then use its new link.'
-      })
+      const tooLarge = (bytes: number): ConstructorParameters<typeof AppFailure>[0] => tooLargeError(o.maxBytes, declared, bytes)
       if (Number.isFinite(declared) && declared > o.maxBytes) {
         discard(res.body)
         return fail(tooLarge(0), response(0))
       }
-      const chunks: Buffer[] = []
-      let total = 0
-      try {
-        for await (const chunk of res.body) {
-          const buf = chunk as Buffer
-          total += buf.length
-          if (total > o.maxBytes) {
-            discard(res.body)
-            return fail(tooLarge(total), response(total))
-          }
-          chunks.push(buf)
-        }
-      } catch (e) {
-        if (e instanceof SafeFetchFailure) throw e
-        return fail(networkFailure(e, url), response(total))
-      }
-      return { url, status: res.statusCode, headers, body: Buffer.concat(chunks, total), hops, address, timeMs: elapsed() }
+      const read = await readBounded(res.body, o.maxBytes)
+      if (read.tooLarge) return fail(tooLarge(read.bytes), response(read.bytes))
+      if (read.error) return fail(networkFailure(read.error, url), response(read.bytes))
+      return { url, status: res.statusCode, headers, body: read.body, hops, address, timeMs: elapsed() }
     } finally {
       void agent.destroy().catch(() => undefined)
     }

@@ -108,10 +108,14 @@ const routes = new Router<ControlHandler>()
     sandbox.reset()
     return ok({ appId: rt.data.app.id, keyId: rt.data.keys[0].keyId })
   })
-  .on('POST', '/agent', ({ sandbox, rt, body }) => {
-    sandbox.setAgent(body as { name?: string; avatarUrl?: string })
-    return ok(rt.data.agent)
-  })
+  .on(
+    'POST',
+    '/agent',
+    parsed(z.strictObject({ name: z.string().min(1).optional(), avatarUrl: z.string().min(1).optional(), parts: z.number().int().min(1).max(5).optional() }), (b, { sandbox, rt }) => {
+      sandbox.setAgent(b)
+      return ok(rt.data.agent)
+    })
+  )
   .on('POST', '/default-responder', ({ sandbox, rt, body }) => {
     sandbox.setDefaultResponder((body.integrationId as string | null) ?? null)
     return ok(rt.data.switchboard)

@@ -24,7 +24,8 @@ export type FaultKind =
   /**
    * Gateway only: a broken gateway that also answers its own echoes (business messages), so each
    * reply comes back and is answered again; capped at `maxLoops` replies per conversation (default
-   * 5), counted in the state's `echoLoops`.
+   * 5), counted in the state's `echoLoops`. With `delayMs`, each answer to an echo takes that long
+   * (a gateway that thinks before it answers: the loop goes on for seconds, as real ones do).
    */
   | 'echo-loop'
 

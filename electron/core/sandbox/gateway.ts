@@ -128,24 +128,30 @@ export class SimulatedGateway {
       return
     }
     loop.replies++
-    this.reply(conversationId, text, receipt, true)
+    this.reply(conversationId, text, receipt, true, fault.delayMs ?? 0)
   }
 
-  private reply(conversationId: string, text: string, receipt: GatewayReceipt, echo: boolean): void {
+  /**
+   * Posts the agent's answer through the Zendesk API, as the real gateway does: in the agent's
+   * `parts` messages for a user (one, or a multi-part answer), one for an echo (after `delayMs`).
+   */
+  private reply(conversationId: string, text: string, receipt: GatewayReceipt, echo: boolean, delayMs = 0): void {
     const { agent } = this.rt.data
     receipt.replied = { conversationId, ...(echo ? { echo } : {}) }
+    const author = { type: 'business' as const, displayName: agent.name, avatarUrl: agent.avatarUrl }
+    const parts = echo ? 1 : agent.parts
+    const post = async (): Promise<void> => {
+      if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs))
+      for (let part = 1; part <= parts; part++) {
+        const body = part === 1 ? `Hello from ${agent.name} (sandbox). You wrote: ${text}` : `(part ${part} of ${parts}) Anything else I can help with?`
+        const m = await this.replier().postMessage(conversationId, { author, content: { type: 'text', text: body.slice(0, 4096) } })
+        if (part === 1) receipt.replied = { ...receipt.replied!, messageId: m[0]?.id }
+      }
+    }
     this.rt.track(
-      this.replier()
-        .postMessage(conversationId, {
-          author: { type: 'business', displayName: agent.name, avatarUrl: agent.avatarUrl },
-          content: { type: 'text', text: `Hello from ${agent.name} (sandbox). You wrote: ${text}`.slice(0, 4096) }
-        })
-        .then((m) => {
-          receipt.replied = { ...receipt.replied!, messageId: m[0]?.id }
-        })
-        .catch((err: unknown) => {
-          receipt.replied = { ...receipt.replied!, error: (err as Error).message }
-        })
+      post().catch((err: unknown) => {
+        receipt.replied = { ...receipt.replied!, error: (err as Error).message }
+      })
     )
   }
 

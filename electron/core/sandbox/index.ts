@@ -76,6 +76,7 @@ const inProcessApi = (rt: SandboxRuntime, server: SandboxServer, gateway: Simula
   setAgent: (agent) => {
     if (agent.name) rt.data.agent.name = agent.name
     if (agent.avatarUrl) rt.data.agent.avatarUrl = agent.avatarUrl
+    if (agent.parts) rt.data.agent.parts = agent.parts
   },
   setDefaultResponder: (integrationId) => setDefaultResponder(rt.data, integrationId),
   simulateUserMessage: async (input) => simulateUserMessage(rt, input),

@@ -153,7 +153,7 @@ export const seedData = (seed: SandboxSeed, imagesUrl: string): SandboxData => {
     gatewayReceived: [],
     gatewaySecrets: { all: null, byWebhook: {} },
     echoLoops: [],
-    agent: { name: seed.agentName ?? 'Aissist Agent', avatarUrl: seed.avatarUrl ?? `${imagesUrl}/avatar.png` }
+    agent: { name: seed.agentName ?? 'Aissist Agent', avatarUrl: seed.avatarUrl ?? `${imagesUrl}/avatar.png`, parts: 1 }
   }
   seedChannel(data, { type: 'web', displayName: 'Web Widget' })
   seedChannel(data, { type: 'whatsapp', displayName: 'WhatsApp +1 555 0100' })

@@ -109,7 +109,8 @@ export interface SandboxData {
   gatewayReceived: GatewayReceipt[]
   gatewaySecrets: GatewaySecrets
   echoLoops: EchoLoop[]
-  agent: { name: string; avatarUrl: string }
+  /** Who the simulated gateway answers as, and in how many messages (a two-part answer is not a loop). */
+  agent: { name: string; avatarUrl: string; parts: number }
 }
 
 /** The webhooks of every custom integration, with their integration. */

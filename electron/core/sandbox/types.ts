@@ -56,7 +56,7 @@ export interface Sandbox {
   /** Requests served at once and in all, per service and method (what a client really sent). */
   traffic: TrafficMeter
   /** The agent identity the simulated gateway answers with. */
-  setAgent(agent: { name?: string; avatarUrl?: string }): void
+  setAgent(agent: { name?: string; avatarUrl?: string; parts?: number }): void
   /** Makes the switchboard route new conversations to this integration first (or back to the agent workspace with null). */
   setDefaultResponder(integrationId: string | null): void
   /** A test user writes (creating the user and conversation when needed); webhooks fire. */

@@ -86,8 +86,8 @@ const edit = async (cli: CliRuntime, ref: string, opts: FieldOptions): Promise<v
 }
 
 const remove = async (cli: CliRuntime, ref: string, opts: { yes?: boolean }): Promise<void> => {
-  const vault = await cli.vault()
-  const p = await vault.getProfile(ref)
+  const services = await cli.services()
+  const p = await services.vault.getProfile(ref)
   if (!opts.yes) {
     if (!cli.io.stdin.isTTY) {
       throw new AppFailure({ code: 'confirmation-required', message: `Not deleting customer "${p.name}": there is no terminal to confirm on.`, fix: 'Add --yes to delete without asking.' })
@@ -97,7 +97,8 @@ const remove = async (cli: CliRuntime, ref: string, opts: { yes?: boolean }): Pr
       return
     }
   }
-  const r = await vault.deleteProfile(p.id)
+  const { removeCustomer } = await import('../../../core/doctor/remove-customer')
+  const r = await removeCustomer(services, p.id)
   cli.print({ ok: true, ...r }, () => {
     cli.out(`✔ Customer "${p.name}" deleted (${r.secretsDeleted} keychain entr${r.secretsDeleted === 1 ? 'y' : 'ies'} removed).`)
     if (r.keychainError) cli.err(`▲ Its keychain entries could not be removed: ${r.keychainError.message}`, `  → ${r.keychainError.fix}`)

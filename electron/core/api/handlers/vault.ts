@@ -1,5 +1,6 @@
 import type { vaultCalls } from '../../../../shared/contract/vault'
 import type { HandlerGroup } from '../context'
+import { removeCustomer } from '../../doctor/remove-customer'
 
 /**
  * The vault's calls. Secrets only travel inwards (create, setSecret); every answer is built from
@@ -23,7 +24,7 @@ export const vaultHandlers: HandlerGroup<keyof typeof vaultCalls> = {
     return { profile }
   },
   deleteProfile: async ({ ref }, { services }) => {
-    const r = await services.vault.deleteProfile(ref)
+    const r = await removeCustomer(services, ref)
     return { deleted: r.deleted, secretsDeleted: r.secretsDeleted }
   },
   setActiveProfile: async ({ ref }, { services }) => {

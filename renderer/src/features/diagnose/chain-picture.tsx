@@ -4,9 +4,9 @@ import { getColor } from '@zendeskgarden/react-theming'
 import { brokenHop, chainHops, describeHops, type Hop, type LinkState } from '../../../../shared/doctor/hops'
 import type { TaskStatus } from '../../../../shared/task/status'
 
-const W = 760
+const W = 810
 const H = 120
-const NODE_W = 128
+const NODE_W = 142
 const NODE_H = 58
 const TOP = 18
 const GAP = (W - 5 * NODE_W) / 4

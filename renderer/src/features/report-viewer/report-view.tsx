@@ -5,6 +5,7 @@ import { Notification, Well } from '@zendeskgarden/react-notifications'
 import { MD, SM, XXL } from '@zendeskgarden/react-typography'
 import type { DoctorReport, OpenedReport } from '../../../../shared/contract/doctor'
 import { dateTimeWords } from '../../../../shared/doctor/change-sentence'
+import { reportCustomerRows } from '../../../../shared/doctor/render'
 import { ButtonBar } from '../../components/button-bar'
 import { ResultRecord } from '../diagnose/result-record'
 import { OpenReportButton } from './open-report-button'
@@ -29,18 +30,8 @@ const Facts = styled.dl`
 
 /** The customer's record as the report carries it (no secret, only whether each was stored). No picture is fetched. */
 const CustomerFacts = ({ p }: { p: DoctorReport['profile'] }) => {
-  const rows: [string, string][] = [
-    ['Zendesk API', p.apiBase],
-    ['App ID', p.appId],
-    ['Key ID', p.keyId],
-    ['Key secret', p.keySecretStored],
-    ['Webhook secret', p.webhookSecretStored],
-    ['Gateway URL', p.gatewayUrl],
-    ['Agent name', p.agentName || '(empty)'],
-    ['Avatar URL', p.avatarUrl || '(empty)'],
-    ['Integration ID', p.integrationId ?? '—'],
-    ['Webhook ID', p.webhookId ?? '—']
-  ]
+  // The report's own rows, minus the name (the heading shows it).
+  const rows = reportCustomerRows(p).filter(([k]) => k !== 'Name')
   return (
     <Well isRecessed data-testid="report-customer">
       <Well.Title>The customer, as recorded in the report</Well.Title>
