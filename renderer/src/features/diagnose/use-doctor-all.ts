@@ -4,6 +4,24 @@ import type { AppError } from '../../../../shared/result'
 import { useTaskRun } from '../../app/use-task-run'
 import { call } from '../../lib/api'
 
+/** Each customer's live state as the finished run left it, whatever payloads were still on the way. */
+const settleLive = (live: ReadonlyMap<string, DoctorAllProgress>, result: DoctorAllResult): ReadonlyMap<string, DoctorAllProgress> => {
+  const next = new Map(live)
+  for (const e of result.profiles) {
+    const before = next.get(e.id)
+    next.set(e.id, {
+      profileId: e.id,
+      profileName: e.name,
+      status: e.status,
+      checksDone: before?.checksTotal ?? before?.checksDone ?? 0,
+      checksTotal: before?.checksTotal ?? 0,
+      firstFailure: e.firstFailure,
+      durationMs: e.durationMs
+    })
+  }
+  return next
+}
+
 /**
  * "Diagnose all" from the screen's side: every customer's live state from this run's progress
  * (`doctor-all` payloads, latest per customer), the finished result, and cancel (which stops
@@ -39,8 +57,12 @@ export const useDoctorAll = (onFinished?: () => void) => {
       seen.current = null
       const r = await start((taskId) => call('runDoctorAll', { taskId, concurrency }))
       if (!r) return
-      if (r.ok) setResult(r.value)
-      else setError(r.error)
+      if (r.ok) {
+        setResult(r.value)
+        // The answer can overtake a customer's last progress payload (they travel apart): its
+        // final state comes from the result, so no row stays "Checking…" after the run ended.
+        setLive((prev) => settleLive(prev, r.value))
+      } else setError(r.error)
       onFinished?.()
     },
     [start, onFinished]
