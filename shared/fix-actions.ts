@@ -43,7 +43,7 @@ export const SHOW_GATEWAY_VALUES: FixAction = { kind: 'gateway-values', label: '
 export const ROTATE_SECRET: FixAction = { kind: 'recreate-webhook', reason: 'rotate', label: 'Rotate the webhook secret…' }
 export const RECREATE_AS_V2: FixAction = { kind: 'recreate-webhook', reason: 'version', label: 'Recreate the webhook as version v2…' }
 
-/** "Run the guided setup with this repair" in the words of the repair. */
+/** "Run the guided setup" (with a repair preselected), in the words of the repair. */
 export const runSetupAction = (repair: SetupRepair): FixAction => ({
   kind: 'run-setup',
   repair,
@@ -54,7 +54,7 @@ export const runSetupAction = (repair: SetupRepair): FixAction => ({
         ? 'Open the guided setup to delete the duplicates'
         : repair === 'webhook-secret'
           ? 'Run the guided setup to store the secret'
-          : 'Run the guided setup with this repair'
+          : 'Run the guided setup'
 })
 
 const FIELD_WORDS: Record<CustomerFormField, string> = {

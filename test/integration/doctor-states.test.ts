@@ -36,6 +36,16 @@ const kinds = (r: DoctorResult, id: CheckId) => (check(r, id).actions ?? []).map
 const ourHook = (w: SetupWorld) => w.ours()[0].webhooks![0]
 
 describe('diagnose names what real accounts hold', () => {
+  it('a customer never set up: the first broken link says so, with the guided setup beside it (not "a secret is missing")', async () => {
+    world = await startWorld()
+    const w = world
+    const r = await doctor(w)
+    expect(r.firstFailure?.checkId).toBe('credentials-present')
+    expect(check(r, 'credentials-present').message).toMatch(/has not been set up yet: the guided setup creates the Aissist webhook/)
+    expect(kinds(r, 'credentials-present')).toEqual(['run-setup:apply'])
+    expect(check(r, 'credentials-present').actions?.[0].label).toBe('Run the guided setup')
+  })
+
   it('a v1 webhook: the webhook link fails naming the version, with recreate beside it', async () => {
     const w = await configured()
     w.sandbox.setWebhook(ourHook(w).id, { version: 'v1' })

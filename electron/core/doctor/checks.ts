@@ -90,17 +90,28 @@ const credentialsPresent: CheckTable['credentials-present'] = async (env) => {
       actions: actionsOf(editCustomerAction('keySecret'), adminCenterAction(profile.subdomain, 'apiKeys'))
     }
   }
+  const inMemory = (await isSandboxProfile(env)) && (await services.vault.keychainStatus()).sandboxInMemory
+  if (hook === 'missing' && !profile.webhookId) {
+    // Never set up: the missing secret is not the problem, the missing setup is.
+    return {
+      status: 'fail',
+      message: `"${profile.name}" has not been set up yet: the guided setup creates the Aissist webhook in Zendesk and keeps its secret${inMemory ? ' (in memory, for the sandbox)' : ' in the keychain'}, which test events and Diagnose need`,
+      fix: 'Run the guided setup for this customer, then Diagnose again.',
+      code: 'credentials-missing',
+      evidence,
+      actions: actionsOf(runSetupAction('apply'))
+    }
+  }
   if (hook === 'missing') {
     return {
       status: 'fail',
-      message: `The webhook secret of customer "${profile.name}" is not in the keychain, so test events cannot prove the gateway accepts it`,
+      message: `The webhook secret of customer "${profile.name}" is not ${inMemory ? 'kept in memory for this session' : 'in the keychain'}, so test events cannot prove the gateway accepts it`,
       fix: "Store Zendesk's webhook secret on this computer (Zendesk keeps it readable; the guided setup stores it too), or paste the secret into the customer on the Customers screen.",
       code: 'credentials-missing',
       evidence,
       actions: actionsOf(RESYNC_SECRET, runSetupAction('webhook-secret'))
     }
   }
-  const inMemory = (await isSandboxProfile(env)) && (await services.vault.keychainStatus()).sandboxInMemory
   if (inMemory) {
     return { status: 'pass', message: `The key secret and the webhook secret of "${profile.name}" are kept in memory for this session (the sandbox's made-up secrets).`, fix: '', evidence: { ...evidence, storedIn: SANDBOX_MEMORY_LABEL } }
   }

@@ -114,15 +114,15 @@ export const keychainFailure = (code: KeychainErrorCode, ctx: FailureContext): A
   const tail = raw ? `: ${cut(raw, 300)}` : '.'
   if (code === 'keychain-secret-too-large') return tooLarge(Number(ctx.details?.bytes ?? 0))
   const message: Record<typeof code, string> = {
-    'keychain-no-dbus': `The Secret Service could not be reached: there is no D-Bus session (${ctx.op})${tail}`,
-    'keychain-no-provider': `No Secret Service provider is running on the D-Bus session (${ctx.op})${tail}`,
-    'keychain-locked': `The keyring is locked, and its unlock prompt cannot be shown here (${ctx.op})${tail}`,
-    'keychain-access-denied': `The macOS Keychain refused access (${ctx.op})${tail}`,
-    'keychain-module-missing': `The keychain module (keytar) could not be loaded (${ctx.op})${tail}`,
-    'keychain-timeout': `The ${backend} did not answer within ${Math.round(Number(ctx.details?.timeoutMs ?? 0) / 1000)} s (${ctx.op}).`,
+    'keychain-no-dbus': `The Secret Service could not be reached: there is no D-Bus session (while trying to ${ctx.op})${tail}`,
+    'keychain-no-provider': `No Secret Service provider is running on the D-Bus session (while trying to ${ctx.op})${tail}`,
+    'keychain-locked': `The keyring is locked, and its unlock prompt cannot be shown here (while trying to ${ctx.op})${tail}`,
+    'keychain-access-denied': `The macOS Keychain refused access (while trying to ${ctx.op})${tail}`,
+    'keychain-module-missing': `The keychain module (keytar) could not be loaded (while trying to ${ctx.op})${tail}`,
+    'keychain-timeout': `The ${backend} did not answer within ${Math.round(Number(ctx.details?.timeoutMs ?? 0) / 1000)} s (while trying to ${ctx.op}).`,
     'keychain-crashed': `The keychain stopped unexpectedly while trying to ${ctx.op}${raw ? ` (${cut(raw, 200)})` : ''}; the app kept running and will start it again on the next try.`,
-    'keychain-helper-missing': `The keychain helper could not be started (${ctx.op})${tail}`,
-    'keychain-error': `The ${backend} reported an error (${ctx.op})${tail}`
+    'keychain-helper-missing': `The keychain helper could not be started (while trying to ${ctx.op})${tail}`,
+    'keychain-error': `The ${backend} reported an error (while trying to ${ctx.op})${tail}`
   }
   return new AppFailure(
     {
