@@ -157,14 +157,25 @@ describe('the live round trip and the echo', () => {
     }
   })
 
-  it('a loop that thinks before each answer (replies still arriving seconds later) fails; a two-part answer at once passes', async () => {
+  it('a loop fails whether it answers fast or thinks for seconds before each answer; a two-part answer at once passes', async () => {
     // A gateway answering its echoes after 500 ms each, as a real one calling a model would.
     w.sandbox.faults.add({ target: 'gateway', kind: 'echo-loop', maxLoops: 20, delayMs: 500 })
     try {
       const r = await runLiveRoundTrip(w.services, { profileRef: w.profile.id, timeoutMs: 10_000, pollMs: 50, echoWaitMs: 3000 })
       expect(r.verdict).toBe('echo-loop')
-      expect(r.businessReplies).toBeGreaterThanOrEqual(3)
-      expect(r.steps.find((s) => s.id === 'echo')?.message).toMatch(/still arriving seconds later/)
+      expect(r.businessReplies).toBeGreaterThanOrEqual(4)
+      expect(r.steps.find((s) => s.id === 'echo')).toMatchObject({ status: 'fail', message: expect.stringMatching(/the gateway answered its own echo/) })
+    } finally {
+      w.sandbox.faults.clear()
+      await w.sandbox.settled()
+    }
+    // One that thinks 2 s per answer: one more reply by the end of the watch, then the watch goes
+    // on as long again, and the loop shows itself.
+    w.sandbox.faults.add({ target: 'gateway', kind: 'echo-loop', maxLoops: 20, delayMs: 2000 })
+    try {
+      const r = await runLiveRoundTrip(w.services, { profileRef: w.profile.id, timeoutMs: 10_000, pollMs: 50, echoWaitMs: 3000 })
+      expect(r.verdict).toBe('echo-loop')
+      expect(r.steps.find((s) => s.id === 'echo')?.message).toMatch(/still arriving seconds apart/)
     } finally {
       w.sandbox.faults.clear()
       await w.sandbox.settled()
@@ -181,7 +192,7 @@ describe('the live round trip and the echo', () => {
     }
   })
 
-  it('one late second reply warns (a late part or the start of a loop) and the round trip still counts as replied', async () => {
+  it('one late second reply and then nothing, even after a longer watch, warns (a late part) and the round trip still counts as replied', async () => {
     w.sandbox.faults.add({ target: 'gateway', kind: 'echo-loop', maxLoops: 1, delayMs: 2000 })
     try {
       const r = await runLiveRoundTrip(w.services, { profileRef: w.profile.id, timeoutMs: 10_000, pollMs: 50, echoWaitMs: 3000 })

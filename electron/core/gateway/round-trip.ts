@@ -105,10 +105,11 @@ const judgeIdentity = (trip: Trip, reply: Message): void => {
 /**
  * Zendesk sends every business message back to the gateway as conversation:message (the echo);
  * a gateway that answers it answers its own answers forever. After the reply, watch a few seconds
- * more, looking twice (midway and at the end). A gateway may answer in parts (text, then a
- * picture), all at once: two replies that came together pass, three warn. Replies still arriving
- * in the second half of the watch are what a loop looks like: a second one warns (a late part, or
- * the start of a loop), three or more fail, as do four or more at any pace.
+ * more, looking midway and at the end. A gateway may answer in parts (text, then a picture), all
+ * at once: two replies that came together pass, three warn. A reply that comes seconds later may
+ * be a late part or a loop's first turn, and a gateway that thinks for seconds loops slowly: so
+ * the watch goes on as long again, and a reply in that time too is a loop. Four or more replies
+ * are a loop at any pace.
  */
 const watchForEcho = async (trip: Trip, client: ZendeskClient, conversationId: string, sentAt: string): Promise<void> => {
   const { input, result, echoWaitMs } = trip
@@ -116,35 +117,46 @@ const watchForEcho = async (trip: Trip, client: ZendeskClient, conversationId: s
   input.onStep?.({ id: 'echo', status: 'waiting', message: `Watching ${echoWaitMs / 1000} s more for a reply to the reply (the echo)…`, durationMs: 0 })
   const count = async (): Promise<number> =>
     (await client.listMessages(conversationId, { pageSize: 100 }, { signal: input.signal })).items.filter((m) => m.author.type === 'business' && m.received >= sentAt).length
-  await sleep(echoWaitMs / 2, input.signal)
-  const midway = input.signal?.aborted ? 0 : await count()
-  await sleep(echoWaitMs / 2, input.signal)
-  if (input.signal?.aborted) {
+  const cancelled = (): boolean => {
+    if (!input.signal?.aborted) return false
     result.verdict = 'cancelled'
     result.message = 'The round trip was cancelled while it watched for the echo.'
-    return
+    return true
   }
-  const replies = await count()
+  await sleep(echoWaitMs / 2, input.signal)
+  if (cancelled()) return
+  const midway = await count()
+  await sleep(echoWaitMs / 2, input.signal)
+  if (cancelled()) return
+  let replies = await count()
+  let keptComing = false
+  if (replies > midway && replies >= 2 && replies < 4) {
+    input.onStep?.({ id: 'echo', status: 'waiting', message: `Another reply came seconds later: watching ${echoWaitMs / 1000} s more to tell a late part from a loop…`, durationMs: since(t) })
+    await sleep(echoWaitMs, input.signal)
+    if (cancelled()) return
+    const later = await count()
+    keptComing = later > replies
+    replies = later
+  }
   result.businessReplies = replies
-  const watched = `${Math.round(echoWaitMs / 100) / 10} s`
-  const stillArriving = replies > midway
-  if (replies >= 4 || (replies >= 3 && stillArriving)) {
-    trip.step({ id: 'echo', status: 'fail', message: `${replies} replies to one message${stillArriving ? ', still arriving seconds later' : ''}: the gateway answered its own echo.`, durationMs: since(t) })
+  const watched = `${Math.round(since(t) / 100) / 10} s`
+  if (replies >= 4 || keptComing) {
+    trip.step({ id: 'echo', status: 'fail', message: `${replies} replies to one message${keptComing ? ', still arriving seconds apart' : ''}: the gateway answered its own echo.`, durationMs: since(t) })
     result.verdict = 'echo-loop'
     result.message = `The gateway answered its own echo: ${replies} replies to one test message within ${Math.round((echoWaitMs + since(t)) / 1000)} s. Zendesk sends every reply back to the gateway as a conversation:message whose author is the business, so a gateway that answers those loops without end.`
     result.fix = 'The gateway must ignore conversation:message events whose author type is business (its own replies and the agents\'): fix that in the gateway, or contact Aissist support with this result. Test events with the business author show how the gateway treats an echo.'
     return
   }
-  if (replies === 3 || (replies === 2 && stillArriving)) {
+  if (replies === 3 || (replies === 2 && midway < 2)) {
     trip.step({
       id: 'echo',
       status: 'warn',
       message: replies === 3
-        ? 'Three replies to one message: an answer in three parts, or a loop that stopped (the gateway answering its own echo).'
-        : 'A second reply came seconds after the first: a late second part of the answer, or the start of a loop (the gateway answering its own echo).',
+        ? `Three replies to one message, then nothing more in ${watched}: an answer in three parts, or a loop that stopped (the gateway answering its own echo).`
+        : `A second reply came seconds after the first, then nothing more in ${watched}: most likely a late second part of the answer; a loop would have gone on.`,
       durationMs: since(t)
     })
-    result.fix = 'Run the round trip again: a loop shows more replies each time. Test events with the business author show how the gateway treats an echo.'
+    result.fix = 'Run the round trip again if in doubt: a loop shows more replies each time. Test events with the business author show how the gateway treats an echo.'
     return
   }
   trip.step({
