@@ -19,11 +19,10 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { crc32, deflateSync } from 'node:zlib'
 import sharp from 'sharp'
 import { checkAvatar } from '../electron/core/avatar/check-avatar'
 import { createImageDecoder } from '../electron/core/avatar/image-decoder'
-import { makePixelBomb } from '../electron/core/sandbox/image-host/assets'
+import { blurSvg, makePixelBomb, transparentPng } from '../electron/core/sandbox/image-host/hostile-images'
 import { median, printFigure, times } from './figures'
 
 const ROUNDS = 15
@@ -37,35 +36,6 @@ const twoMegabyteJpeg = async (): Promise<Buffer> => {
     const jpeg = await noise.clone().jpeg({ quality: q }).toBuffer()
     if (jpeg.length >= 2 * MB || q >= 100) return jpeg
   }
-}
-
-const blurSvg = (side: number): Buffer =>
-  Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${side}" height="${side}"><filter id="b"><feGaussianBlur stdDeviation="999"/></filter><rect width="100%" height="100%" filter="url(#b)"/></svg>`)
-
-const pngChunk = (type: string, data: Buffer): Buffer => {
-  const len = Buffer.alloc(4)
-  len.writeUInt32BE(data.length)
-  const typed = Buffer.concat([Buffer.from(type, 'latin1'), data])
-  const crc = Buffer.alloc(4)
-  crc.writeUInt32BE(crc32(typed))
-  return Buffer.concat([len, typed, crc])
-}
-
-/** A transparent Adam7-interlaced RGBA PNG: small on the wire, decodable only whole in memory. */
-const interlacedPng = (side: number): Buffer => {
-  let raw = 0
-  for (const [x0, y0, dx, dy] of [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]]) {
-    const w = Math.ceil((side - x0) / dx)
-    const h = Math.ceil((side - y0) / dy)
-    if (w > 0 && h > 0) raw += h * (1 + w * 4)
-  }
-  const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(side, 0)
-  ihdr.writeUInt32BE(side, 4)
-  ihdr[8] = 8
-  ihdr[9] = 6
-  ihdr[12] = 1
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(Buffer.alloc(raw), { level: 1 })), pngChunk('IEND', Buffer.alloc(0))])
 }
 
 /** Samples this process's RSS every 2 ms while `work` runs; the peak above the start. */
@@ -137,7 +107,7 @@ const main = async (): Promise<void> => {
     '/blur-4000.svg': { type: 'image/svg+xml', body: blurSvg(4000) },
     '/blur-6200.svg': { type: 'image/svg+xml', body: blurSvg(6200) },
     '/bomb.png': { type: 'image/png', body: makePixelBomb(20_000) },
-    '/interlaced-6000.png': { type: 'image/png', body: interlacedPng(6000) }
+    '/interlaced-6000.png': { type: 'image/png', body: transparentPng(6000, true) }
   }
   const server = createServer((req, res) => {
     if (req.url === '/endless.png') {

@@ -19,6 +19,7 @@ import { createServices, type Services } from '../electron/core/services'
 import { runSetup } from '../electron/core/setup/run-setup'
 import { spawnJsonLine } from '../test/support/spawn-json-line'
 import { median, printFigure, times } from './figures'
+import type { SandboxInfo } from '../electron/core/sandbox/types'
 
 const CUSTOMERS = 20
 const SINGLE_ROUNDS = 5
@@ -26,16 +27,6 @@ const CONCURRENCY = [1, 4, 8] as const
 const GOALS: Record<number, number> = { 1: 0.8, 4: 2.5, 8: 3.5 }
 const root = resolve(__dirname, '..')
 
-interface SandboxInfo {
-  zendeskUrl: string
-  gatewayUrl: string
-  imagesUrl: string
-  appId: string
-  keyId: string
-  keySecret: string
-  controlUrl: string
-  controlToken: string
-}
 
 const control = async (sb: SandboxInfo, method: string, path: string, body?: unknown): Promise<unknown> => {
   const res = await fetch(`${sb.controlUrl}${path}`, { method, headers: { authorization: `Bearer ${sb.controlToken}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { spawnJsonLine, type Announced } from '../support/spawn-json-line'
+import type { SandboxInfo } from '../../electron/core/sandbox/types'
+export type { SandboxInfo }
 
 const root = resolve(__dirname, '..', '..')
 
@@ -45,17 +47,6 @@ export const test = base.extend<{ harness: Announced<HarnessInfo>; app: Page; ke
 
 export { expect }
 
-/** What `aissist-zd sandbox` prints on its first line. */
-export interface SandboxInfo {
-  zendeskUrl: string
-  gatewayUrl: string
-  imagesUrl: string
-  appId: string
-  keyId: string
-  keySecret: string
-  controlUrl: string
-  controlToken: string
-}
 
 /** A sandbox process per test (the built CLI), driven through its token-guarded control API. */
 export const sandboxTest = test.extend<{ sandbox: Announced<SandboxInfo> }>({

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { crc32, deflateSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkAvatar } from '../../electron/core/avatar/check-avatar'
 import { createImageDecoder, type ImageDecoder } from '../../electron/core/avatar/image-decoder'
+import { blurSvg, transparentPng } from '../../electron/core/sandbox/image-host/hostile-images'
 
 /**
  * Hostile images against the whole avatar check, served by a real server on 127.0.0.1 and written
@@ -12,45 +12,6 @@ import { createImageDecoder, type ImageDecoder } from '../../electron/core/avata
  * or cancelled, is stopped by killing its decoder process — and that process is really gone.
  * The bounds asserted are safety bounds, far from the figures measured (see `npm run bench`).
  */
-
-/** The issue's SVG: a full-size rectangle under a huge Gaussian blur. */
-const blurSvg = (side: number): Buffer =>
-  Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${side}" height="${side}"><filter id="b"><feGaussianBlur stdDeviation="999"/></filter><rect width="100%" height="100%" filter="url(#b)"/></svg>`)
-
-const chunk = (type: string, data: Buffer): Buffer => {
-  const len = Buffer.alloc(4)
-  len.writeUInt32BE(data.length)
-  const typed = Buffer.concat([Buffer.from(type, 'latin1'), data])
-  const crc = Buffer.alloc(4)
-  crc.writeUInt32BE(crc32(typed))
-  return Buffer.concat([len, typed, crc])
-}
-
-/**
- * A valid, fully transparent RGBA PNG of `side` × `side`: a few hundred kB on the wire, under the
- * 40-megapixel limit, and real work to decode. Interlaced (Adam7), it can only be decoded whole in
- * memory (4 bytes a pixel); plain, it streams through in little memory but still takes CPU time.
- */
-const transparentPng = (side: number, interlaced: boolean): Buffer => {
-  const passes = interlaced
-    ? [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]]
-    : [[0, 0, 1, 1]]
-  let raw = 0
-  for (const [x0, y0, dx, dy] of passes) {
-    const w = Math.ceil((side - x0) / dx)
-    const h = Math.ceil((side - y0) / dy)
-    if (w > 0 && h > 0) raw += h * (1 + w * 4)
-  }
-  const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(side, 0)
-  ihdr.writeUInt32BE(side, 4)
-  ihdr[8] = 8 // bit depth
-  ihdr[9] = 6 // RGBA
-  ihdr[12] = interlaced ? 1 : 0
-  // Every filter byte and every sample is 0: the data is `raw` zero bytes.
-  const idat = deflateSync(Buffer.alloc(raw), { level: 1 })
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))])
-}
 
 const files = new Map<string, { type: string; body: Buffer }>()
 let server: Server

@@ -20,18 +20,9 @@ export const register: RegisterCommand = (sandbox, cli) => {
   sandbox
     .option('--port <port>', `port to listen on (0 = any free port)`, parsePort, DEFAULT_SANDBOX_PORT)
     .action(async (opts: { port: number }) => {
-      const { startSandbox } = await import('../../core/sandbox/index')
+      const [{ startSandbox }, { sandboxInfoOf }] = await Promise.all([import('../../core/sandbox/index'), import('../../core/sandbox/types')])
       const sb = await startSandbox({ port: opts.port })
-      const info = {
-        zendeskUrl: sb.zendeskUrl,
-        gatewayUrl: sb.gatewayUrl,
-        imagesUrl: sb.imagesUrl,
-        appId: sb.appId,
-        keyId: sb.keyId,
-        keySecret: sb.keySecret,
-        controlUrl: sb.controlUrl,
-        controlToken: sb.controlToken
-      }
+      const info = sandboxInfoOf(sb)
       cli.writeJsonText(JSON.stringify(info))
       cli.err(
         `Sandbox running on http://127.0.0.1:${sb.port}`,

@@ -1,6 +1,6 @@
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { makePixelBomb } from '../sandbox/image-host/assets'
+import { makePixelBomb } from '../sandbox/image-host/hostile-images'
 import { DEFAULT_IMAGE_LIMITS, inspectImage, sniffImageType } from './inspect-image'
 
 const square = (format: 'png' | 'jpeg' | 'gif' | 'webp' | 'avif' | 'tiff'): Promise<Buffer> =>

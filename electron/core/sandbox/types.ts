@@ -74,3 +74,21 @@ export interface Sandbox {
   reset(): void
   close(): Promise<void>
 }
+
+/**
+ * What `aissist-zd sandbox` prints as its first line (one JSON object): what a script, a test or a
+ * benchmark in another process needs to drive the sandbox. Its keys are throwaway.
+ */
+export type SandboxInfo = Pick<Sandbox, 'zendeskUrl' | 'gatewayUrl' | 'imagesUrl' | 'appId' | 'keyId' | 'keySecret' | 'controlUrl' | 'controlToken'>
+
+/** The first line's object for a running sandbox. */
+export const sandboxInfoOf = (sb: Sandbox): SandboxInfo => ({
+  zendeskUrl: sb.zendeskUrl,
+  gatewayUrl: sb.gatewayUrl,
+  imagesUrl: sb.imagesUrl,
+  appId: sb.appId,
+  keyId: sb.keyId,
+  keySecret: sb.keySecret,
+  controlUrl: sb.controlUrl,
+  controlToken: sb.controlToken
+})

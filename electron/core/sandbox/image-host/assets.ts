@@ -1,5 +1,5 @@
-import { crc32, deflateSync } from 'node:zlib'
 import sharp from 'sharp'
+import { makePixelBomb } from './hostile-images'
 
 /**
  * The sandbox image host's pictures, drawn with sharp when first needed so no binary fixture lives
@@ -22,27 +22,6 @@ export interface ImageHostAssets {
   truncatedJpeg: Buffer
   /** A PNG signature followed by garbage. */
   corruptPng: Buffer
-}
-
-const pngChunk = (type: string, data: Buffer): Buffer => {
-  const len = Buffer.alloc(4)
-  len.writeUInt32BE(data.length)
-  const typed = Buffer.concat([Buffer.from(type, 'latin1'), data])
-  const crc = Buffer.alloc(4)
-  crc.writeUInt32BE(crc32(typed))
-  return Buffer.concat([len, typed, crc])
-}
-
-/** A valid 1-bit grey PNG of `side` × `side` zeros: tiny on the wire, gigabytes once decoded. */
-export const makePixelBomb = (side = 20_000): Buffer => {
-  const rowBytes = 1 + Math.ceil(side / 8)
-  const idat = deflateSync(Buffer.alloc(rowBytes * side), { level: 9 })
-  const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(side, 0)
-  ihdr.writeUInt32BE(side, 4)
-  ihdr[8] = 1 // bit depth
-  ihdr[9] = 0 // greyscale
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('IDAT', idat), pngChunk('IEND', Buffer.alloc(0))])
 }
 
 /** A face-like square avatar: a coloured disc on a background, so crops and previews are visible. */
